@@ -1,0 +1,13 @@
+function(sikgu_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers)
+  if(CMAKE_BUILD_TYPE STREQUAL "Debug" OR DEFINED ENV{CI})
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()
+
+# Every library and test binary shares one precompiled header.
+function(sikgu_target target)
+  sikgu_warnings(${target})
+  target_precompile_headers(${target} REUSE_FROM sikgu_pch)
+  target_link_libraries(${target} PUBLIC sikgu_pch)
+endfunction()

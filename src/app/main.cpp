@@ -1,0 +1,71 @@
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "app/modules.hpp"
+#include "core/config/config.hpp"
+#include "core/obs/log.hpp"
+#include "core/runtime/app.hpp"
+#include "core/util/clock.hpp"
+
+extern char** environ;
+
+int main(int argc, char** argv) {
+    using namespace sikgu;
+    CLI::App cli{"sikgu (식구하자): the houseplant owners' platform"};
+    cli.require_subcommand(1);
+    std::string config_path;
+    std::string data_dir;
+    int port = -1;
+    std::string services;
+    cli.add_option("-c,--config", config_path, "TOML configuration file");
+    cli.add_option("--data-dir", data_dir, "data directory (overrides core.data_dir)");
+
+    auto* serve = cli.add_subcommand("serve", "run the HTTP server");
+    serve->add_option("-p,--port", port, "listen port (overrides core.http.port)")->check(CLI::Range(0, 65535));
+    serve->add_option("--services", services, "comma-separated services to run (default: all)");
+    auto* migrate = cli.add_subcommand("migrate", "apply database migrations and exit");
+    auto* version = cli.add_subcommand("version", "print the version");
+    auto* config_cmd = cli.add_subcommand("config", "configuration tools");
+    config_cmd->add_subcommand("print", "print the effective configuration (secrets masked)");
+    CLI11_PARSE(cli, argc, argv);
+
+    if (*version) {
+        std::cout << "sikgu " << SIKGU_VERSION << "\n";
+        return 0;
+    }
+    try {
+        if (!data_dir.empty()) setenv("SIKGU_CORE__DATA_DIR", data_dir.c_str(), 1);
+        if (port >= 0) setenv("SIKGU_CORE__HTTP__PORT", std::to_string(port).c_str(), 1);
+        auto config = config::Config::Load(config_path, environ);
+        if (*config_cmd) {
+            std::cout << config.Dump();
+            return 0;
+        }
+        const auto settings = runtime::ParseCoreSettings(config);
+        obs::InitLogging(settings.log_level, settings.log_format);
+        std::vector<std::string> selected;
+        for (std::string_view rest = services; !rest.empty();) {
+            const auto comma = rest.find(',');
+            if (comma != 0) selected.emplace_back(rest.substr(0, comma));
+            rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        }
+        static const SystemClock clock;
+        runtime::App app(std::move(config), app::AllModules(), selected, clock);
+        if (*migrate) {
+            const int applied = app.Migrate();
+            std::cout << "applied " << applied << " migration(s)\n";
+            return 0;
+        }
+        app.Start();
+        app.RunUntilSignal();
+        return 0;
+    } catch (const config::ConfigError& e) {
+        std::fprintf(stderr, "sikgu: %s\n", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "sikgu: %s\n", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,119 @@
+#include "core/http/json_body.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/util/text.hpp"
+
+namespace sikgu::http {
+
+JsonBody::JsonBody(const Request& request) {
+    if (Trim(request.body).empty()) return;  // an absent body reads as {} (all fields missing)
+    const auto content_type = request.GetHeader("content-type");
+    if (!content_type || !AsciiLower(*content_type).starts_with("application/json")) {
+        parse_problem_ = Problem::Make(415, "request.unsupported_media_type");
+        return;
+    }
+    if (!IsValidUtf8(request.body)) {
+        parse_problem_ = Problem::BadRequest("request.invalid_utf8");
+        return;
+    }
+    boost::json::parse_options options;
+    options.max_depth = 16;
+    boost::system::error_code ec;
+    boost::json::value value = boost::json::parse(request.body, ec, {}, options);
+    if (ec) {
+        parse_problem_ = Problem::BadRequest("request.malformed_json");
+        return;
+    }
+    if (!value.is_object()) {
+        parse_problem_ = Problem::BadRequest("request.malformed_json");
+        return;
+    }
+    object_ = std::move(value.as_object());
+}
+
+const boost::json::value* JsonBody::Take(std::string_view field) {
+    taken_.insert(std::string(field));
+    const auto* value = object_.if_contains(field);
+    if (value != nullptr && value->is_null()) return nullptr;  // null means absent
+    return value;
+}
+
+std::optional<std::string> JsonBody::OptionalString(std::string_view field, StringRule rule) {
+    const auto* value = Take(field);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_string()) {
+        AddError(std::string(field), "validation.wrong_type");
+        return std::nullopt;
+    }
+    std::string_view text = value->as_string();
+    if (rule.trim) text = Trim(text);
+    const std::size_t chars = CountCodePoints(text);
+    if (chars < rule.min_chars) {
+        AddError(std::string(field), chars == 0 ? "validation.required" : "validation.too_short");
+    } else if (chars > rule.max_chars) {
+        AddError(std::string(field), "validation.too_long");
+    }
+    return std::string(text);
+}
+
+std::string JsonBody::String(std::string_view field, StringRule rule) {
+    if (rule.min_chars == 0) rule.min_chars = 1;
+    auto value = OptionalString(field, rule);
+    if (!value && !HasError(field)) AddError(std::string(field), "validation.required");
+    return value.value_or(std::string{});
+}
+
+std::optional<std::int64_t> JsonBody::OptionalInt(std::string_view field, std::int64_t min, std::int64_t max) {
+    const auto* value = Take(field);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_int64() && !value->is_uint64()) {
+        AddError(std::string(field), "validation.wrong_type");
+        return std::nullopt;
+    }
+    if (value->is_uint64() && value->as_uint64() > static_cast<std::uint64_t>(max)) {
+        AddError(std::string(field), "validation.out_of_range");
+        return std::nullopt;
+    }
+    const std::int64_t n = value->is_int64() ? value->as_int64() : static_cast<std::int64_t>(value->as_uint64());
+    if (n < min || n > max) {
+        AddError(std::string(field), "validation.out_of_range");
+        return std::nullopt;
+    }
+    return n;
+}
+
+std::optional<bool> JsonBody::OptionalBool(std::string_view field) {
+    const auto* value = Take(field);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_bool()) {
+        AddError(std::string(field), "validation.wrong_type");
+        return std::nullopt;
+    }
+    return value->as_bool();
+}
+
+void JsonBody::AddError(std::string field, std::string code) {
+    if (HasError(field)) return;  // one error per field: the first is the most useful
+    errors_.push_back({std::move(field), std::move(code)});
+}
+
+bool JsonBody::HasError(std::string_view field) const {
+    for (const auto& e : errors_) {
+        if (e.field == field) return true;
+    }
+    return false;
+}
+
+std::optional<Response> JsonBody::Finish() {
+    if (parse_problem_) return std::move(parse_problem_);
+    std::vector<FieldError> unknown;
+    for (const auto& [key, value] : object_) {
+        if (!taken_.contains(std::string_view(key))) unknown.push_back({std::string(key), "request.unknown_field"});
+    }
+    if (!unknown.empty()) return Problem::Make(400, "request.unknown_field", std::move(unknown));
+    if (!errors_.empty()) return Problem::Validation(std::move(errors_));
+    return std::nullopt;
+}
+
+}  // namespace sikgu::http

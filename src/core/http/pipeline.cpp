@@ -1,0 +1,202 @@
+#include "core/http/pipeline.hpp"
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <cmath>
+#include <exception>
+
+#include "core/auth/jwt.hpp"
+#include "core/http/static_files.hpp"
+#include "core/obs/log.hpp"
+#include "core/obs/metrics.hpp"
+#include "core/util/crypto.hpp"
+#include "core/util/errors.hpp"
+
+namespace sikgu::http {
+namespace {
+bool PlainId(std::string_view id) {
+    if (id.empty() || id.size() > 64) return false;
+    for (char c : id) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::string JoinVerbs(const std::vector<Verb>& verbs) {
+    std::string out;
+    for (const Verb v : verbs) {
+        if (!out.empty()) out += ", ";
+        out += VerbName(v);
+    }
+    return out;
+}
+}  // namespace
+
+std::string ChooseRequestId(const Request& request) {
+    if (const auto incoming = request.GetHeader("x-request-id"); incoming && PlainId(*incoming)) {
+        return std::string(*incoming);
+    }
+    return RandomToken(12);
+}
+
+Pipeline::Pipeline(const Router& router, const MessageCatalog& messages, const auth::JwtCodec& tokens,
+                   obs::Metrics& metrics, const StaticFiles* static_files, PipelineOptions options)
+    : router_(router),
+      messages_(messages),
+      tokens_(tokens),
+      metrics_(metrics),
+      static_files_(static_files),
+      options_(std::move(options)) {}
+
+core::Task<Response> Pipeline::Dispatch(Request& request) const {
+    const auto started = std::chrono::steady_clock::now();
+    in_flight_.fetch_add(1);
+    struct Decrement {
+        std::atomic<std::size_t>& counter;
+        ~Decrement() { counter.fetch_sub(1); }
+    } decrement{in_flight_};
+
+    if (request.request_id.empty()) request.request_id = ChooseRequestId(request);
+    Response response;
+    try {
+        response = co_await RouteAndHandle(request);
+    } catch (const OverloadedError& e) {
+        obs::Log(obs::Level::kWarn, "overloaded", {{"request_id", request.request_id}, {"what", e.what()}});
+        response = Problem::Make(503, "server.overloaded");
+        response.SetHeader("Retry-After", "1");
+    } catch (const std::exception& e) {
+        // The client learns only the code and the request id; the cause goes to the log.
+        obs::Log(obs::Level::kError, "unhandled_exception",
+                 {{"request_id", request.request_id}, {"route", request.route}, {"what", e.what()}});
+        response = Problem::Make(500, "server.internal");
+    }
+    Finish(request, response);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    Record(request, response, seconds);
+    co_return response;
+}
+
+core::Task<Response> Pipeline::RouteAndHandle(Request& request) const {
+    if (request.verb == Verb::kOptions && request.GetHeader("origin") &&
+        request.GetHeader("access-control-request-method")) {
+        co_return NoContent();  // CORS preflight; ApplyCors decides what it allows
+    }
+    auto match = router_.Find(request.verb, request.path);
+    if (match.outcome == Router::Outcome::kMethodNotAllowed) {
+        Response response = Problem::Make(405, "route.method_not_allowed");
+        response.SetHeader("Allow", JoinVerbs(match.allowed));
+        co_return response;
+    }
+    if (match.outcome == Router::Outcome::kNotFound) {
+        if (static_files_ != nullptr && !request.path.starts_with("/api/")) {
+            if (auto file = static_files_->Serve(request)) co_return std::move(*file);
+        }
+        co_return Problem::NotFound("route.not_found");
+    }
+    const http::Route& route = *match.route;
+    request.route = route.spec.pattern;
+    for (auto& [name, value] : match.params) request.path_params.emplace(std::move(name), std::move(value));
+
+    if (route.spec.auth != Auth::kPublic) {
+        const auto header = request.GetHeader("authorization");
+        if (header && header->size() > 7 && (header->starts_with("Bearer ") || header->starts_with("bearer "))) {
+            const auto verified = tokens_.Verify(header->substr(7));
+            if (const auto* claims = std::get_if<auth::AccessClaims>(&verified)) {
+                request.user_id = claims->user_id;
+            } else if (route.spec.auth == Auth::kUser) {
+                Response response = Problem::Unauthorized(std::get<auth::TokenError>(verified) == auth::TokenError::kExpired
+                                                              ? "auth.token_expired"
+                                                              : "auth.token_invalid");
+                response.SetHeader("WWW-Authenticate", "Bearer");
+                co_return response;
+            }
+        } else if (route.spec.auth == Auth::kUser) {
+            Response response = Problem::Unauthorized("auth.unauthenticated");
+            response.SetHeader("WWW-Authenticate", "Bearer");
+            co_return response;
+        }
+    }
+    co_return co_await route.handler->Handle(request);
+}
+
+Response Pipeline::RenderProblem(const Request& request, ProblemInfo problem) const {
+    Response response;
+    response.status = problem.status;
+    response.problem = std::move(problem);
+    Finish(request, response);
+    return response;
+}
+
+void Pipeline::Finish(const Request& request, Response& response) const {
+    if (response.problem) {
+        const ProblemInfo& p = *response.problem;
+        const Language language = request.GetLanguage();
+        boost::json::object body{{"type", "https://sikgu.dev/problems/" + p.code},
+                                 {"title", messages_.Title(p.code, Language::kEn)},
+                                 {"status", p.status},
+                                 {"detail", p.detail ? std::string_view(*p.detail) : messages_.Title(p.code, language)},
+                                 {"instance", request.request_id},
+                                 {"code", p.code}};
+        if (!p.errors.empty()) {
+            boost::json::array errors;
+            for (const auto& e : p.errors) {
+                errors.push_back(
+                    {{"field", e.field}, {"code", e.code}, {"detail", messages_.Title(e.code, language)}});
+            }
+            body["errors"] = std::move(errors);
+        }
+        response.status = p.status;
+        response.content_type = "application/problem+json";
+        response.body = boost::json::serialize(body);
+        response.SetHeader("Content-Language", language == Language::kEn ? "en" : "ko");
+    }
+    response.SetHeader("X-Request-Id", request.request_id);
+    response.SetHeader("X-Content-Type-Options", "nosniff");
+    response.SetHeader("Referrer-Policy", "same-origin");
+    if (response.content_type.starts_with("text/html")) {
+        response.SetHeader("X-Frame-Options", "DENY");
+        response.SetHeader("Content-Security-Policy",
+                           "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                           "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    } else if (request.path.starts_with("/api/")) {
+        response.SetHeader("Cache-Control", "no-store");
+    }
+    ApplyCors(request, response);
+}
+
+void Pipeline::ApplyCors(const Request& request, Response& response) const {
+    const auto origin = request.GetHeader("origin");
+    if (!origin) return;
+    for (const auto& allowed : options_.cors_origins) {
+        if (allowed != *origin) continue;
+        response.SetHeader("Access-Control-Allow-Origin", allowed);
+        response.SetHeader("Access-Control-Allow-Credentials", "true");
+        response.SetHeader("Vary", "Origin");
+        if (request.verb == Verb::kOptions) {
+            response.SetHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE");
+            response.SetHeader("Access-Control-Allow-Headers",
+                               "Authorization, Content-Type, Accept-Language, Idempotency-Key, X-Sikgu-Csrf, X-Request-Id");
+            response.SetHeader("Access-Control-Max-Age", "600");
+        }
+        return;
+    }
+}
+
+void Pipeline::Record(const Request& request, const Response& response, double seconds) const {
+    metrics_.ObserveRequest(request.route, VerbName(request.verb), response.status, seconds);
+    if (!options_.log_requests) return;
+    const obs::Level level = response.status >= 500 ? obs::Level::kError : obs::Level::kInfo;
+    if (!obs::Enabled(level)) return;
+    obs::Log(level, "http_request",
+             {{"request_id", request.request_id},
+              {"method", VerbName(request.verb)},
+              {"path", request.path},
+              {"route", request.route},
+              {"status", response.status},
+              {"duration_ms", std::round(seconds * 1e6) / 1e3},
+              {"remote", request.remote_address},
+              {"code", response.problem ? std::string_view(response.problem->code) : std::string_view{}}});
+}
+
+}  // namespace sikgu::http

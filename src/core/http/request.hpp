@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/http/types.hpp"
+
+namespace sikgu::http {
+
+/// An HTTP request as handlers see it: no Beast types, already limited and decoded.
+struct Request {
+    Verb verb = Verb::kGet;
+    std::string path;  // percent-decoded path without the query
+    std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
+    std::vector<Header> headers;
+    std::string body;
+    std::string remote_address;
+
+    // Filled by the pipeline.
+    std::string request_id;
+    std::string route;  // the matched route pattern, for metrics and logs
+    std::map<std::string, std::string, std::less<>> path_params;
+    std::optional<std::int64_t> user_id;
+
+    /// Case-insensitive header lookup (first occurrence).
+    std::optional<std::string_view> GetHeader(std::string_view name) const;
+    std::optional<std::string_view> Query(std::string_view name) const;
+    std::optional<std::string_view> Cookie(std::string_view name) const;
+    std::string_view PathParam(std::string_view name) const;
+    /// A `{name:int}` path parameter; the router has already checked the digits.
+    std::int64_t PathInt(std::string_view name) const;
+    /// The authenticated user; only callable on routes declared Auth::kUser.
+    std::int64_t User() const;
+    Language GetLanguage() const;
+};
+
+}  // namespace sikgu::http

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/http/handler.hpp"
+#include "core/http/types.hpp"
+
+namespace sikgu::http {
+
+struct RouteSpec {
+    Verb verb;
+    std::string pattern;  // "/api/v1/plants/{id:int}"; {name} matches one segment, {name:int} only digits
+    Auth auth = Auth::kPublic;
+};
+
+struct Route {
+    RouteSpec spec;
+    const Handler* handler;
+    std::size_t index;  // position in the table, used by metrics
+
+    struct Segment {
+        std::string text;  // literal text, or the parameter name
+        bool is_param = false;
+        bool is_int = false;
+    };
+    std::vector<Segment> segments;
+};
+
+/// The route table. Built once at start-up, then read concurrently without locks.
+class Router {
+public:
+    void Add(RouteSpec spec, const Handler& handler);
+
+    enum class Outcome { kFound, kNotFound, kMethodNotAllowed };
+    struct Match {
+        Outcome outcome = Outcome::kNotFound;
+        const Route* route = nullptr;
+        std::vector<std::pair<std::string, std::string>> params;
+        std::vector<Verb> allowed;  // for 405
+    };
+    Match Find(Verb verb, std::string_view path) const;
+
+    const std::vector<std::unique_ptr<Route>>& Routes() const { return routes_; }
+
+private:
+    std::vector<std::unique_ptr<Route>> routes_;
+};
+
+}  // namespace sikgu::http

@@ -1,0 +1,185 @@
+#include "core/mail/mailer.hpp"
+
+#include <curl/curl.h>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/json.hpp>
+#include <algorithm>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/util/crypto.hpp"
+#include "core/util/time.hpp"
+
+namespace sikgu::mail {
+namespace {
+
+// RFC 2047 encoded-word so Korean subjects survive every mail client.
+std::string EncodeHeader(const std::string& text) {
+    const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii) return text;
+    std::string b64 = Base64UrlEncode(text);
+    std::replace(b64.begin(), b64.end(), '-', '+');
+    std::replace(b64.begin(), b64.end(), '_', '/');
+    while (b64.size() % 4 != 0) b64 += '=';
+    return "=?UTF-8?B?" + b64 + "?=";
+}
+
+std::string AddressOf(const std::string& from) {
+    const auto open = from.find('<');
+    const auto close = from.find('>');
+    if (open != std::string::npos && close != std::string::npos && close > open) {
+        return from.substr(open + 1, close - open - 1);
+    }
+    return from;
+}
+
+struct Upload {
+    std::string data;
+    std::size_t offset = 0;
+};
+
+std::size_t ReadCallback(char* buffer, std::size_t size, std::size_t count, void* user) {
+    auto* upload = static_cast<Upload*>(user);
+    const std::size_t n = std::min(size * count, upload->data.size() - upload->offset);
+    std::memcpy(buffer, upload->data.data() + upload->offset, n);
+    upload->offset += n;
+    return n;
+}
+
+std::string RfcDate(TimePoint now) {
+    const std::time_t t = std::chrono::system_clock::to_time_t(now);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buffer[64];
+    std::strftime(buffer, sizeof buffer, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+    return buffer;
+}
+
+}  // namespace
+
+SmtpMailer::SmtpMailer(SmtpOptions options) : options_(std::move(options)) {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+SmtpMailer::~SmtpMailer() { pool_.join(); }
+
+std::string SmtpMailer::Compose(const SmtpOptions& options, const Mail& mail, const std::string& message_id,
+                                const std::string& date) {
+    // Header values come from our own templates and validated addresses; CR/LF are stripped regardless.
+    auto clean = [](std::string s) {
+        s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '\r' || c == '\n'; }), s.end());
+        return s;
+    };
+    std::string body = mail.body;
+    std::string normalized;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i] == '\n' && (i == 0 || body[i - 1] != '\r')) normalized += '\r';
+        normalized += body[i];
+    }
+    std::ostringstream out;
+    out << "Date: " << date << "\r\n"
+        << "From: " << clean(options.from) << "\r\n"
+        << "To: <" << clean(mail.to) << ">\r\n"
+        << "Message-ID: <" << message_id << ">\r\n"
+        << "Subject: " << EncodeHeader(clean(mail.subject)) << "\r\n"
+        << "MIME-Version: 1.0\r\n"
+        << "Content-Type: text/plain; charset=UTF-8\r\n"
+        << "Content-Transfer-Encoding: 8bit\r\n"
+        << "\r\n"
+        << normalized << "\r\n";
+    return out.str();
+}
+
+core::Task<void> SmtpMailer::Send(Mail mail) {
+    const std::string message_id = RandomToken(16) + "@" + AddressOf(options_.from).substr(AddressOf(options_.from).find('@') + 1);
+    Upload upload{Compose(options_, mail, message_id, RfcDate(std::chrono::system_clock::now())), 0};
+    std::optional<std::string> error = co_await boost::asio::co_spawn(
+        pool_,
+        [&]() -> core::Task<std::optional<std::string>> {
+            CURL* curl = curl_easy_init();
+            if (curl == nullptr) co_return std::string("curl_easy_init failed");
+            char error_buffer[CURL_ERROR_SIZE] = {0};
+            curl_slist* recipients = curl_slist_append(nullptr, ("<" + mail.to + ">").c_str());
+            const std::string from = "<" + AddressOf(options_.from) + ">";
+            curl_easy_setopt(curl, CURLOPT_URL, options_.url.c_str());
+            curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
+            curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
+            curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadCallback);
+            curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
+            curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+            curl_easy_setopt(curl, CURLOPT_TIMEOUT, options_.timeout_seconds);
+            curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+            curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
+            curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+            curl_easy_setopt(curl, CURLOPT_USE_SSL, options_.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
+            curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, options_.verify_peer ? 1L : 0L);
+            curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, options_.verify_peer ? 2L : 0L);
+            if (!options_.username.empty()) {
+                curl_easy_setopt(curl, CURLOPT_USERNAME, options_.username.c_str());
+                curl_easy_setopt(curl, CURLOPT_PASSWORD, options_.password.c_str());
+            }
+            const CURLcode rc = curl_easy_perform(curl);
+            curl_slist_free_all(recipients);
+            curl_easy_cleanup(curl);
+            if (rc != CURLE_OK) co_return std::string(error_buffer[0] ? error_buffer : curl_easy_strerror(rc));
+            co_return std::nullopt;
+        },
+        boost::asio::use_awaitable);
+    if (error) throw std::runtime_error("smtp: " + *error);
+}
+
+DevMailbox::DevMailbox(std::filesystem::path folder, const Clock& clock) : folder_(std::move(folder)), clock_(clock) {
+    std::filesystem::create_directories(folder_);
+}
+
+core::Task<void> DevMailbox::Send(Mail mail) {
+    const auto now = clock_.Now();
+    // Sortable names: newest last on disk, listed newest first.
+    const std::string id = std::to_string(ToUnixMillis(now)) + "-" + RandomToken(6);
+    boost::json::object record{{"id", id},
+                               {"to", mail.to},
+                               {"subject", mail.subject},
+                               {"body", mail.body},
+                               {"sent_at", FormatRfc3339(now)}};
+    std::lock_guard lock(mutex_);
+    const auto tmp = folder_ / (id + ".tmp");
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        out << boost::json::serialize(record);
+    }
+    std::filesystem::rename(tmp, folder_ / (id + ".json"));
+    co_return;
+}
+
+std::vector<StoredMail> DevMailbox::List(std::size_t limit) const {
+    std::lock_guard lock(mutex_);
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(folder_)) {
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end(), std::greater<>());
+    std::vector<StoredMail> out;
+    for (const auto& path : files) {
+        if (out.size() >= limit) break;
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        boost::system::error_code ec;
+        const auto value = boost::json::parse(buffer.str(), ec);
+        if (ec || !value.is_object()) continue;
+        const auto& o = value.as_object();
+        auto text = [&](const char* key) {
+            const auto* v = o.if_contains(key);
+            return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
+        };
+        out.push_back({text("id"), text("to"), text("subject"), text("body"), text("sent_at")});
+    }
+    return out;
+}
+
+}  // namespace sikgu::mail

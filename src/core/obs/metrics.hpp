@@ -1,0 +1,44 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace prometheus {
+class Registry;
+}
+
+namespace sikgu::obs {
+
+/// The process's Prometheus registry, served as text on /metrics by our own HTTP server.
+class Metrics {
+public:
+    Metrics();
+    ~Metrics();
+
+    prometheus::Registry& Registry() { return *registry_; }
+
+    void ObserveRequest(std::string_view route, std::string_view method, int status, double seconds);
+
+    /// Sets a gauge `name{labels}`; used by collect hooks for pool and queue depths.
+    void SetGauge(const std::string& name, const std::string& help, const std::map<std::string, std::string>& labels,
+                  double value);
+
+    /// Runs before each scrape so depths are read when asked for, not on every change.
+    void AddCollectHook(std::function<void(Metrics&)> hook);
+
+    std::string Serialize();
+
+private:
+    std::shared_ptr<prometheus::Registry> registry_;
+    struct Families;
+    std::unique_ptr<Families> families_;
+    std::mutex hooks_mutex_;
+    std::vector<std::function<void(Metrics&)>> hooks_;
+};
+
+}  // namespace sikgu::obs

@@ -1,0 +1,328 @@
+#include "core/runtime/app.hpp"
+
+#include <sys/stat.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/json.hpp>
+#include <condition_variable>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+#include <toml++/toml.h>
+
+#include "core/auth/jwt.hpp"
+#include "core/auth/password_hasher.hpp"
+#include "core/http/pipeline.hpp"
+#include "core/http/server.hpp"
+#include "core/http/static_files.hpp"
+#include "core/mail/mailer.hpp"
+#include "core/obs/log.hpp"
+#include "core/obs/metrics.hpp"
+#include "core/sql/database.hpp"
+#include "core/sql/migrator.hpp"
+#include "core/sql/postgres.hpp"
+#include "core/sql/sqlite.hpp"
+#include "core/util/crypto.hpp"
+#include "core/util/ids.hpp"
+
+#ifndef SIKGU_VERSION
+#define SIKGU_VERSION "dev"
+#endif
+
+namespace sikgu::runtime {
+namespace {
+
+std::unique_ptr<sql::Database> OpenDatabase(const CoreSettings& s, const std::string& service) {
+    sql::Database::Factory factory;
+    if (s.sql_engine == "postgres") {
+        std::string url = s.postgres_url;
+        if (const auto pos = url.find("{service}"); pos != std::string::npos) url.replace(pos, 9, service);
+        factory = [url] { return sql::OpenPostgres(url); };
+    } else {
+        std::filesystem::create_directories(s.data_dir);
+        sql::SqliteOptions options{(s.data_dir / (service + ".db")).string(), s.sqlite_synchronous};
+        factory = [options] { return sql::OpenSqlite(options); };
+    }
+    return std::make_unique<sql::Database>(service, std::move(factory), sql::DatabaseOptions{s.sql_pool_size});
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {};
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+}  // namespace
+
+std::string LoadOrCreateSecret(const CoreSettings& settings) {
+    if (!settings.jwt_secret.empty()) return settings.jwt_secret;
+    const auto path = settings.data_dir / "secrets.toml";
+    if (std::filesystem::exists(path)) {
+        const auto table = toml::parse_file(path.string());
+        if (const auto secret = table["jwt_secret"].value<std::string>(); secret && secret->size() >= 32) {
+            return *secret;
+        }
+        throw config::ConfigError(path.string() + ": jwt_secret is missing or shorter than 32 characters");
+    }
+    std::filesystem::create_directories(settings.data_dir);
+    const std::string secret = RandomToken(48);
+    const auto tmp = path.string() + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary);
+        out << "# Generated on first start. Keep it private; changing it logs everyone out.\n"
+            << "jwt_secret = \"" << secret << "\"\n";
+    }
+    ::chmod(tmp.c_str(), 0600);
+    std::filesystem::rename(tmp, path);
+    return secret;
+}
+
+struct App::Impl : Registry {
+    config::Config config;
+    CoreSettings settings;
+    const Clock& clock;
+    IdGenerator ids;
+    obs::Metrics metrics;
+    http::MessageCatalog messages;
+    http::Router router;
+    std::unique_ptr<auth::JwtCodec> tokens;
+    std::unique_ptr<auth::PasswordHasher> passwords;
+    std::unique_ptr<mail::Mailer> mailer;
+    mail::DevMailbox* dev_mailbox = nullptr;
+    boost::asio::io_context io;
+    std::unique_ptr<http::StaticFiles> static_files;
+    std::unique_ptr<http::Pipeline> pipeline;
+    std::unique_ptr<http::HttpServer> server;
+    std::vector<std::thread> threads;
+    std::vector<std::unique_ptr<http::Handler>> core_handlers;
+
+    struct Service {
+        std::string name;
+        std::unique_ptr<sql::Database> db;
+        std::unique_ptr<ServiceContext> context;
+        std::unique_ptr<Module> module;
+        std::vector<EmbeddedFile> migrations;
+    };
+    std::vector<Service> services;
+    Service* registering = nullptr;
+    std::vector<std::pair<std::string, std::function<core::Task<bool>()>>> readiness;
+    bool migrated = false;
+    bool started = false;
+    bool stopped = false;
+
+    Impl(config::Config config_in, const Clock& clock_in)
+        : config(std::move(config_in)),
+          settings(ParseCoreSettings(config)),
+          clock(clock_in),
+          ids(clock_in, settings.node_id) {}
+
+    void AddRoute(http::RouteSpec spec, const http::Handler& handler) override { router.Add(std::move(spec), handler); }
+    void AddMigrations(std::span<const EmbeddedFile> migrations) override {
+        registering->migrations.insert(registering->migrations.end(), migrations.begin(), migrations.end());
+    }
+    void AddMessages(std::span<const http::Message> list) override { messages.Add(list); }
+    void AddReadinessCheck(std::string name, std::function<core::Task<bool>()> check) override {
+        readiness.emplace_back(std::move(name), std::move(check));
+    }
+
+    void AddCoreRoute(http::RouteSpec spec, http::FunctionHandler::Function function) {
+        core_handlers.push_back(std::make_unique<http::FunctionHandler>(std::move(function)));
+        router.Add(std::move(spec), *core_handlers.back());
+    }
+
+    void RegisterCoreRoutes() {
+        using http::Auth;
+        using http::Verb;
+        AddCoreRoute({Verb::kGet, "/healthz", Auth::kPublic}, [](http::Request&) -> core::Task<http::Response> {
+            co_return http::Json(boost::json::object{{"status", "ok"}});
+        });
+        AddCoreRoute({Verb::kGet, "/readyz", Auth::kPublic}, [this](http::Request&) -> core::Task<http::Response> {
+            boost::json::object checks;
+            bool all = true;
+            for (const auto& [name, check] : readiness) {
+                bool ok = false;
+                try {
+                    ok = co_await check();
+                } catch (const std::exception& e) {
+                    obs::Log(obs::Level::kWarn, "readiness_failed", {{"check", name}, {"what", e.what()}});
+                }
+                checks[name] = ok ? "ok" : "unavailable";
+                all = all && ok;
+            }
+            co_return http::Json(all ? 200 : 503, boost::json::object{{"status", all ? "ok" : "unavailable"},
+                                                                      {"checks", std::move(checks)}});
+        });
+        AddCoreRoute({Verb::kGet, "/metrics", Auth::kPublic}, [this](http::Request&) -> core::Task<http::Response> {
+            co_return http::Text(200, metrics.Serialize(), "text/plain; version=0.0.4; charset=utf-8");
+        });
+        AddCoreRoute({Verb::kGet, "/api/openapi.yaml", Auth::kPublic},
+                     [this](http::Request&) -> core::Task<http::Response> {
+                         std::string spec = ReadFile(settings.openapi_path);
+                         if (spec.empty()) co_return http::Problem::NotFound("route.not_found");
+                         co_return http::Text(200, std::move(spec), "application/yaml; charset=utf-8");
+                     });
+        AddCoreRoute({Verb::kGet, "/api/docs", Auth::kPublic}, [](http::Request&) -> core::Task<http::Response> {
+            co_return http::Redirect("/api-docs/");
+        });
+        AddCoreRoute({Verb::kGet, "/api/v1/dev/mailbox", Auth::kPublic},
+                     [this](http::Request&) -> core::Task<http::Response> {
+                         // Only a developer's own machine may read mail meant for other people.
+                         if (dev_mailbox == nullptr || !settings.ListensOnLoopbackOnly()) {
+                             co_return http::Problem::NotFound("route.not_found");
+                         }
+                         boost::json::array items;
+                         for (const auto& m : dev_mailbox->List(100)) {
+                             items.push_back({{"id", m.id},
+                                              {"to", m.to},
+                                              {"subject", m.subject},
+                                              {"body", m.body},
+                                              {"sent_at", m.sent_at}});
+                         }
+                         co_return http::Json(boost::json::object{{"items", std::move(items)}});
+                     });
+    }
+
+    void RegisterGauges() {
+        metrics.AddCollectHook([this](obs::Metrics& m) {
+            m.SetGauge("sikgu_build_info", "Build information", {{"version", SIKGU_VERSION}}, 1);
+            m.SetGauge("sikgu_http_in_flight_requests", "Requests being handled", {},
+                       static_cast<double>(pipeline ? pipeline->InFlight() : 0));
+            m.SetGauge("sikgu_http_open_connections", "Open client connections", {},
+                       static_cast<double>(server ? server->OpenConnections() : 0));
+            m.SetGauge("sikgu_password_hasher_in_flight", "Password hashes running or queued", {},
+                       static_cast<double>(passwords->InFlight()));
+            for (const auto& s : services) {
+                m.SetGauge("sikgu_db_pool_size", "Connections per service database", {{"service", s.name}},
+                           static_cast<double>(s.db->PoolSize()));
+                m.SetGauge("sikgu_db_pool_waiting", "Callers waiting for a database connection",
+                           {{"service", s.name}}, static_cast<double>(s.db->Waiting()));
+            }
+        });
+    }
+};
+
+App::App(config::Config config, std::span<const ModuleEntry> available, std::vector<std::string> selected,
+         const Clock& clock)
+    : impl_(std::make_unique<Impl>(std::move(config), clock)) {
+    Impl& a = *impl_;
+    std::set<std::string, std::less<>> known{"core"};
+    for (const auto& entry : available) known.insert(std::string(entry.name));
+    a.config.CheckTopLevel(known);
+    for (const auto& name : selected) {
+        bool found = false;
+        for (const auto& entry : available) found = found || entry.name == name;
+        if (!found) throw config::ConfigError("unknown service: " + name);
+    }
+
+    a.tokens = std::make_unique<auth::JwtCodec>(LoadOrCreateSecret(a.settings), clock, a.settings.access_ttl);
+    a.passwords = std::make_unique<auth::PasswordHasher>(a.settings.password);
+    if (a.settings.smtp.url.empty()) {
+        auto mailbox = std::make_unique<mail::DevMailbox>(a.settings.data_dir / "mailbox", clock);
+        a.dev_mailbox = mailbox.get();
+        a.mailer = std::move(mailbox);
+    } else {
+        a.mailer = std::make_unique<mail::SmtpMailer>(a.settings.smtp);
+    }
+    a.RegisterCoreRoutes();
+
+    a.services.reserve(available.size());
+    for (const auto& entry : available) {
+        if (!selected.empty() && std::find(selected.begin(), selected.end(), entry.name) == selected.end()) continue;
+        Impl::Service& service = a.services.emplace_back();
+        service.name = std::string(entry.name);
+        service.db = OpenDatabase(a.settings, service.name);
+        service.context = std::make_unique<ServiceContext>(ServiceContext{
+            service.name, a.config, a.settings, *service.db, clock, a.ids, a.metrics, *a.tokens, *a.passwords,
+            *a.mailer, a.dev_mailbox, a.io});
+        service.module = entry.make(*service.context);
+        a.registering = &service;
+        service.module->Register(a);
+        a.registering = nullptr;
+        sql::Database* db = service.db.get();
+        a.AddReadinessCheck("db." + service.name, [db]() -> core::Task<bool> {
+            co_return co_await db->Read([](sql::Connection& c) { return !c.Query("SELECT 1").empty(); });
+        });
+    }
+    a.static_files = std::make_unique<http::StaticFiles>(a.settings.web_root);
+    a.pipeline = std::make_unique<http::Pipeline>(a.router, a.messages, *a.tokens, a.metrics, a.static_files.get(),
+                                                  http::PipelineOptions{a.settings.cors_origins, a.settings.access_log});
+    a.RegisterGauges();
+}
+
+App::~App() { Stop(); }
+
+int App::Migrate() {
+    int applied = 0;
+    for (auto& service : impl_->services) {
+        applied += sql::Migrate(*service.db, service.name, service.migrations);
+    }
+    impl_->migrated = true;
+    return applied;
+}
+
+std::uint16_t App::Start() {
+    Impl& a = *impl_;
+    if (!a.migrated) Migrate();
+    for (auto& service : a.services) service.module->Start();
+    a.server = std::make_unique<http::HttpServer>(a.io, a.settings.http, *a.pipeline);
+    const auto port = a.server->Start();
+    for (std::size_t i = 0; i < a.settings.io_threads; ++i) {
+        a.threads.emplace_back([&a] { a.io.run(); });
+    }
+    a.started = true;
+    std::vector<std::string> names;
+    for (const auto& s : a.services) names.push_back(s.name);
+    obs::Log(obs::Level::kInfo, "listening",
+             {{"bind", a.settings.http.bind},
+              {"port", port},
+              {"services", boost::json::value_from(names)},
+              {"sql", a.settings.sql_engine},
+              {"mail", a.dev_mailbox != nullptr ? "dev-mailbox" : "smtp"},
+              {"web_ui", a.static_files->Available()}});
+    return port;
+}
+
+void App::RunUntilSignal() {
+    boost::asio::io_context signals_io;
+    boost::asio::signal_set signals(signals_io, SIGINT, SIGTERM);
+    signals.async_wait([](const boost::system::error_code&, int signal) {
+        obs::Log(obs::Level::kInfo, "signal", {{"signal", signal}});
+    });
+    signals_io.run();
+    Stop();
+}
+
+void App::Stop() {
+    Impl& a = *impl_;
+    if (!a.started || a.stopped) return;
+    a.stopped = true;
+    a.server->BeginShutdown();
+    const auto deadline = std::chrono::steady_clock::now() + a.settings.shutdown_grace;
+    while ((a.server->OpenConnections() > 0 || a.pipeline->InFlight() > 0) &&
+           std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    obs::Log(obs::Level::kInfo, "stopped", {{"open_connections", a.server->OpenConnections()}});
+    a.io.stop();
+    for (auto& t : a.threads) t.join();
+    a.threads.clear();
+}
+
+const CoreSettings& App::Settings() const { return impl_->settings; }
+
+sql::Database& App::DatabaseOf(std::string_view service) {
+    for (auto& s : impl_->services) {
+        if (s.name == service) return *s.db;
+    }
+    throw std::out_of_range("service not running: " + std::string(service));
+}
+
+const http::Router& App::Routes() const { return impl_->router; }
+const http::MessageCatalog& App::Messages() const { return impl_->messages; }
+
+}  // namespace sikgu::runtime

@@ -1,0 +1,87 @@
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/async/task.hpp"
+#include "core/http/handler.hpp"
+#include "core/http/messages.hpp"
+#include "core/http/router.hpp"
+#include "core/util/embedded_file.hpp"
+
+namespace sikgu {
+class Clock;
+class IdGenerator;
+}  // namespace sikgu
+namespace sikgu::config {
+class Config;
+}
+namespace sikgu::sql {
+class Database;
+}
+namespace sikgu::obs {
+class Metrics;
+}
+namespace sikgu::auth {
+class JwtCodec;
+class PasswordHasher;
+}  // namespace sikgu::auth
+namespace sikgu::mail {
+class Mailer;
+class DevMailbox;
+}  // namespace sikgu::mail
+
+namespace sikgu::runtime {
+
+struct CoreSettings;
+
+/// Everything a service may use, handed to its constructor once. The service's own database is
+/// the only one it can reach.
+struct ServiceContext {
+    std::string name;
+    const config::Config& config;
+    const CoreSettings& settings;
+    sql::Database& db;
+    const Clock& clock;
+    IdGenerator& ids;
+    obs::Metrics& metrics;
+    const auth::JwtCodec& tokens;
+    auth::PasswordHasher& passwords;
+    mail::Mailer& mailer;
+    mail::DevMailbox* dev_mailbox;  // null when real SMTP is configured
+    boost::asio::io_context& io;
+};
+
+/// The whole surface a module can touch while it registers.
+class Registry {
+public:
+    virtual ~Registry() = default;
+    virtual void AddRoute(http::RouteSpec spec, const http::Handler& handler) = 0;
+    virtual void AddMigrations(std::span<const EmbeddedFile> migrations) = 0;
+    virtual void AddMessages(std::span<const http::Message> messages) = 0;
+    /// Checked by /readyz.
+    virtual void AddReadinessCheck(std::string name, std::function<core::Task<bool>()> check) = 0;
+};
+
+class Module {
+public:
+    virtual ~Module() = default;
+    /// Called once before the listener opens.
+    virtual void Register(Registry& registry) = 0;
+    /// Called after migrations, before the listener opens (load caches, seed data).
+    virtual void Start() {}
+};
+
+using ModuleFactory = std::unique_ptr<Module> (*)(ServiceContext& context);
+
+struct ModuleEntry {
+    std::string_view name;
+    ModuleFactory make;
+};
+
+}  // namespace sikgu::runtime

@@ -1,0 +1,71 @@
+#include "core/runtime/settings.hpp"
+
+#include <thread>
+
+#include "core/config/config.hpp"
+
+namespace sikgu::runtime {
+
+bool CoreSettings::ListensOnLoopbackOnly() const {
+    return http.bind == "127.0.0.1" || http.bind == "::1" || http.bind == "localhost" || http.bind.starts_with("127.");
+}
+
+CoreSettings ParseCoreSettings(const config::Config& config) {
+    CoreSettings s;
+    const auto core = config.Get("core");
+    s.data_dir = core.GetString("data_dir", "data");
+    s.node_id = static_cast<std::uint32_t>(core.GetInt("node_id", 0, 0, 1023));
+    s.io_threads = static_cast<std::size_t>(core.GetInt("io_threads", 0, 0, 256));
+    if (s.io_threads == 0) s.io_threads = std::max(1U, std::thread::hardware_concurrency());
+    core.Finish();
+
+    const auto http = config.Get("core.http");
+    s.http.bind = http.GetString("bind", "127.0.0.1");
+    s.http.port = static_cast<std::uint16_t>(http.GetInt("port", 8080, 0, 65535));
+    s.http.max_body_bytes = static_cast<std::size_t>(http.GetInt("max_body_bytes", 1 << 20, 1024, 64 << 20));
+    s.http.max_header_bytes = static_cast<std::size_t>(http.GetInt("max_header_bytes", 16 << 10, 1024, 1 << 20));
+    s.http.read_timeout = std::chrono::seconds(http.GetInt("read_timeout_seconds", 30, 1, 3600));
+    s.http.idle_timeout = std::chrono::seconds(http.GetInt("idle_timeout_seconds", 75, 1, 3600));
+    s.http.write_timeout = std::chrono::seconds(http.GetInt("write_timeout_seconds", 30, 1, 3600));
+    s.public_url = http.GetString("public_url", "http://localhost:8080");
+    s.web_root = http.GetString("web_root", "web/dist");
+    s.openapi_path = http.GetString("openapi_path", "docs/openapi.yaml");
+    s.cors_origins = http.GetStringList("cors_origins", {});
+    s.shutdown_grace = std::chrono::seconds(http.GetInt("shutdown_grace_seconds", 10, 0, 600));
+    http.Finish();
+
+    const auto sql = config.Get("core.sql");
+    s.sql_engine = sql.GetChoice("engine", "sqlite", {"sqlite", "postgres"});
+    s.postgres_url = sql.GetString("postgres_url", "postgresql://127.0.0.1:5432/sikgu_{service}");
+    s.sql_pool_size = static_cast<std::size_t>(sql.GetInt("pool_size", 4, 1, 256));
+    s.sqlite_synchronous = sql.GetChoice("sqlite_synchronous", "normal", {"normal", "full"});
+    sql.Finish();
+
+    const auto auth = config.Get("core.auth");
+    s.jwt_secret = auth.GetString("jwt_secret", "");
+    s.access_ttl = std::chrono::seconds(auth.GetInt("access_ttl_seconds", 900, 30, 86400));
+    s.password.workers = static_cast<std::size_t>(auth.GetInt("password_workers", 2, 1, 64));
+    s.password.max_queued = static_cast<std::size_t>(auth.GetInt("password_max_queued", 256, 0, 100000));
+    s.password.memory_kib = static_cast<std::size_t>(auth.GetInt("argon2_memory_kib", 19456, 8, 1 << 21));
+    s.password.iterations = static_cast<std::size_t>(auth.GetInt("argon2_iterations", 2, 1, 16));
+    auth.Finish();
+
+    const auto log = config.Get("core.log");
+    s.log_level = log.GetChoice("level", "info", {"debug", "info", "warn", "error"});
+    s.log_format = log.GetChoice("format", "json", {"json", "text"});
+    s.access_log = log.GetBool("access_log", true);
+    log.Finish();
+
+    const auto mail = config.Get("core.mail");
+    s.smtp.url = mail.GetString("smtp_url", "");
+    s.smtp.from = mail.GetString("from", "식구하자 <no-reply@sikgu.local>");
+    s.smtp.username = mail.GetString("smtp_username", "");
+    s.smtp.password = mail.GetString("smtp_password", "");
+    s.smtp.require_tls = mail.GetBool("require_tls", false);
+    s.smtp.verify_peer = mail.GetBool("verify_peer", true);
+    s.smtp.timeout_seconds = mail.GetInt("timeout_seconds", 20, 1, 600);
+    mail.Finish();
+    return s;
+}
+
+}  // namespace sikgu::runtime

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "core/sql/database.hpp"
+#include "core/util/embedded_file.hpp"
+
+namespace sikgu::sql {
+
+/// Applies a service's Flyway-named migrations (V001__create_users.sql, ...) in version order, each in its
+/// own transaction, recording them in `schema_migrations`. An applied migration whose text changed is an error.
+/// Returns the number applied.
+int Migrate(Database& db, std::string_view service, std::span<const EmbeddedFile> migrations);
+
+}  // namespace sikgu::sql

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { swaggerDocs } from './swagger-docs';
+
+const backend = process.env.SIKGU_API ?? 'http://127.0.0.1:8080';
+
+const proxy = {
+  '/api': { target: backend, changeOrigin: false },
+  '/healthz': { target: backend, changeOrigin: false },
+};
+
+export default defineConfig({
+  plugins: [react(), swaggerDocs()],
+  server: { host: '127.0.0.1', port: 5173, proxy },
+  preview: { host: '127.0.0.1', port: 4173, proxy },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    assetsInlineLimit: 0,
+  },
+});
