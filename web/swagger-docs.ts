@@ -15,6 +15,7 @@ const indexHtml = `<!doctype html>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>sikgu API docs</title>
+    <link rel="icon" type="image/svg+xml" href="/favicon.svg" />
     <link rel="stylesheet" href="${BASE}/swagger-ui.css" />
     <style>body { margin: 0; background: #fafafa; }</style>
   </head>

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { swaggerDocs } from './swagger-docs';
+import { swaggerDocs } from './swagger-docs.ts';
 
 const backend = process.env.SIKGU_API ?? 'http://127.0.0.1:8080';
 

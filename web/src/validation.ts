@@ -26,7 +26,6 @@ export function checkUsername(v: string): ValidationKey | null {
 export function checkNickname(v: string): ValidationKey | null {
   if (!v) return 'required';
   if (CONTROL.test(v)) return 'nicknameControl';
-  if (v.trim() !== v) return 'nicknameBlank';
   const n = charLength(v);
   if (n < 2 || n > 16) return 'nicknameLength';
   return null;

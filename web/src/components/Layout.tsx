@@ -62,7 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   data-testid="lang-toggle"
                   name="lang-toggle"
                   onClick={toggle}
-                  aria-label={t.nav.langToggleLabel}
+                  title={t.nav.langToggleLabel}
                   lang={lang === 'ko' ? 'en' : 'ko'}
                 >
                   {t.nav.langToggle}
@@ -97,7 +97,9 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
             </ul>
           </nav>
-          <p className="muted small">© sikgu · {t.meta.siteName}</p>
+          <p className="muted small">
+            © {t.meta.siteName} · {t.meta.siteNameLatin}
+          </p>
         </div>
       </footer>
     </div>

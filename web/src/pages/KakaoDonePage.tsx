@@ -1,18 +1,21 @@
 import { useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { Notice } from '../components/Notice';
 import { useTitle } from '../components/useTitle';
 import { useI18n } from '../i18n';
+import { safeNext } from './LoginPage';
 
 /**
- * The server redirects here after a Kakao login with the refresh cookie set.
+ * The server redirects here after a Kakao login with the refresh cookie set (and ?return_to=<path>).
  * The app's start-up refresh (shared, so it is sent only once) turns the cookie into a session.
  */
 export function KakaoDonePage() {
   const { t } = useI18n();
   const { ready } = useAuth();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('return_to'));
   const [failed, setFailed] = useState(false);
   useTitle(t.kakaoDone.title);
 
@@ -20,13 +23,13 @@ export function KakaoDonePage() {
     let live = true;
     ready.then((user) => {
       if (!live) return;
-      if (user) navigate('/me', { replace: true });
+      if (user) navigate(next, { replace: true });
       else setFailed(true);
     });
     return () => {
       live = false;
     };
-  }, [ready, navigate]);
+  }, [ready, navigate, next]);
 
   return (
     <section className="narrow card">

@@ -82,7 +82,11 @@ export function LoginPage() {
       <Notice tone="success">{notice}</Notice>
       {kakaoError ? (
         <Notice tone="error">
-          {t.login.kakaoFailed} {errors[kakaoError] ?? ''} <code>{kakaoError}</code>
+          {errors[kakaoError] ?? (
+            <>
+              {t.login.kakaoFailed} <code>{kakaoError}</code>
+            </>
+          )}
         </Notice>
       ) : null}
       <Notice tone="error" id="login-form-error">

@@ -95,7 +95,12 @@ export function PlantDetailPage() {
           {plant.scientific_name ? (
             <p className="plant-sci">
               <i lang="la">{plant.scientific_name}</i>
-              {plant.family_ko ? <span className="muted"> · {plant.family_ko}</span> : null}
+              {plant.family_ko ? (
+                <span className="muted" lang="ko">
+                  {' '}
+                  · {plant.family_ko}
+                </span>
+              ) : null}
             </p>
           ) : null}
           <p className="tags">
@@ -116,7 +121,7 @@ export function PlantDetailPage() {
           <dl className="facts">
             <Fact term={t.plant.scientificName}>{plant.scientific_name ? <i lang="la">{plant.scientific_name}</i> : unknown}</Fact>
             <Fact term={t.plant.englishName}>{or(plant.name_en)}</Fact>
-            <Fact term={t.plant.family}>{or(plant.family_ko)}</Fact>
+            <Fact term={t.plant.family}>{plant.family_ko ? <span lang="ko">{plant.family_ko}</span> : unknown}</Fact>
             <Fact term={t.plant.categories}>{or(listText(t.codes.category, plant.categories))}</Fact>
             <Fact term={t.plant.difficulty} testId="plant-difficulty">
               {or(plant.difficulty ? label(t.codes.difficulty, plant.difficulty) : null)}

@@ -7,6 +7,7 @@ import { Notice } from '../components/Notice';
 import { PlantIcon } from '../components/PlantIcon';
 import { useTitle } from '../components/useTitle';
 import { fmt, label, useI18n } from '../i18n';
+import { ko } from '../i18n/ko';
 import {
   CATEGORIES,
   DIFFICULTIES,
@@ -32,7 +33,9 @@ export function PlantCard({ plant }: { plant: PlantSummary }) {
       <Link to={`/plants/${encodeURIComponent(plant.id)}`} className="plant-card" data-testid="plant-card">
         <PlantIcon category={first} size={72} />
         <span className="plant-card-body">
-          <span className="plant-card-name">{plant.name_ko}</span>
+          <span className="plant-card-name" lang="ko">
+            {plant.name_ko}
+          </span>
           {plant.name_en ? (
             <span className="plant-card-en" lang="en">
               {plant.name_en}
@@ -316,6 +319,11 @@ export function PlantListPage() {
               {loadingMore ? t.plants.loadingMore : t.plants.loadMore}
             </button>
           </div>
+        ) : null}
+        {!loading && items.length > 0 ? (
+          <p className="source source-list" lang="ko">
+            {ko.footer.attribution}
+          </p>
         ) : null}
       </section>
     </>

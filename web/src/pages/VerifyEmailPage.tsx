@@ -147,12 +147,13 @@ export function VerifyEmailPage() {
             name="verify-resend"
             data-testid="verify-resend"
             onClick={onResend}
+            aria-describedby={cooldown > 0 ? 'verify-resend-hint' : undefined}
             disabled={cooldown > 0 || resending}
           >
             {t.verify.resend}
           </button>
         </div>
-        <p className="hint" aria-live="polite">
+        <p className="hint" id="verify-resend-hint">
           {cooldown > 0 ? fmt(t.verify.resendIn, { seconds: cooldown }) : ''}
         </p>
       </form>
