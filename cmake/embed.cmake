@@ -9,11 +9,13 @@ function(sikgu_embed)
     get_filename_component(a "${f}" ABSOLUTE)
     list(APPEND abs_files "${a}")
   endforeach()
+  string(REPLACE ";" "|" joined "${abs_files}")
   add_custom_command(
     OUTPUT "${out}"
     COMMAND ${CMAKE_COMMAND} "-DOUT=${out}" "-DNS=${E_NAMESPACE}" "-DFN=${E_FUNCTION}"
-            "-DFILES=${abs_files}" -P "${PROJECT_SOURCE_DIR}/cmake/embed_run.cmake"
+            "-DFILES=${joined}" -P "${PROJECT_SOURCE_DIR}/cmake/embed_run.cmake"
     DEPENDS ${abs_files} "${PROJECT_SOURCE_DIR}/cmake/embed_run.cmake"
-    COMMENT "Embedding ${E_FUNCTION}")
+    COMMENT "Embedding ${E_FUNCTION}"
+    VERBATIM)
   target_sources(${E_TARGET} PRIVATE "${out}")
 endfunction()

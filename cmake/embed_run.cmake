@@ -1,4 +1,5 @@
-# Script mode: writes OUT with the contents of FILES as raw string literals.
+# Script mode: writes OUT with the contents of FILES ("|"-separated) as raw string literals.
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "#include \"core/util/embedded_file.hpp\"\n\nnamespace ${NS} {\nnamespace {\n")
 set(entries "")
 set(i 0)

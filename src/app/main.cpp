@@ -8,6 +8,7 @@
 #include "core/obs/log.hpp"
 #include "core/runtime/app.hpp"
 #include "core/util/clock.hpp"
+#include "services/plant/plant_module.hpp"
 
 extern char** environ;
 
@@ -27,6 +28,17 @@ int main(int argc, char** argv) {
     serve->add_option("--services", services, "comma-separated services to run (default: all)");
     auto* migrate = cli.add_subcommand("migrate", "apply database migrations and exit");
     auto* version = cli.add_subcommand("version", "print the version");
+    auto* plants_cmd = cli.add_subcommand("plants", "plant encyclopedia tools");
+    plants_cmd->require_subcommand(1);
+    auto* plants_import = plants_cmd->add_subcommand(
+        "import", "load the shipped catalogue, a catalogue file, a Nongsaro dump folder, or the live Nongsaro API");
+    plant::ImportRequest import_request;
+    plants_import->add_option("--file", import_request.catalogue_file, "a catalogue JSON file in sikgu's format")
+        ->check(CLI::ExistingFile);
+    plants_import->add_option("--nongsaro-dir", import_request.nongsaro_dir, "a Nongsaro API dump folder")
+        ->check(CLI::ExistingDirectory);
+    plants_import->add_flag("--nongsaro-api", import_request.nongsaro_api,
+                            "fetch from the live Nongsaro API (needs plant.nongsaro_api_key)");
     auto* config_cmd = cli.add_subcommand("config", "configuration tools");
     config_cmd->add_subcommand("print", "print the effective configuration (secrets masked)");
     CLI11_PARSE(cli, argc, argv);
@@ -52,7 +64,12 @@ int main(int argc, char** argv) {
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         }
         static const SystemClock clock;
+        if (*plants_cmd) selected = {"plant"};
         runtime::App app(std::move(config), app::AllModules(), selected, clock);
+        if (*plants_import) {
+            app.Migrate();
+            return plant::RunImport(app.ContextOf("plant"), import_request);
+        }
         if (*migrate) {
             const int applied = app.Migrate();
             std::cout << "applied " << applied << " migration(s)\n";

@@ -1,7 +1,16 @@
 #include "app/modules.hpp"
 
-namespace sikgu::app {
+#include "services/account/account_module.hpp"
+#include "services/plant/plant_module.hpp"
 
-std::span<const runtime::ModuleEntry> AllModules() { return {}; }
+namespace sikgu::app {
+namespace {
+constexpr runtime::ModuleEntry kModules[] = {
+    {"account", &account::MakeModule},
+    {"plant", &plant::MakeModule},
+};
+}  // namespace
+
+std::span<const runtime::ModuleEntry> AllModules() { return kModules; }
 
 }  // namespace sikgu::app

@@ -33,7 +33,7 @@ PasswordHasher::~PasswordHasher() {
 }
 
 template <class F>
-auto PasswordHasher::Run(F function) -> core::Task<decltype(function())> {
+auto PasswordHasher::Run(const F& function) -> core::Task<decltype(function())> {
     using Result = decltype(function());
     if (in_flight_.fetch_add(1) >= options_.workers + options_.max_queued) {
         in_flight_.fetch_sub(1);
@@ -49,16 +49,16 @@ auto PasswordHasher::Run(F function) -> core::Task<decltype(function())> {
     co_return std::move(*result);
 }
 
-core::Task<std::string> PasswordHasher::Hash(std::string password) {
+core::Task<std::string> PasswordHasher::Hash(const std::string& password) {
     co_return co_await Run([&] { return HashNow(password, options_); });
 }
 
-core::Task<bool> PasswordHasher::Verify(std::string hash, std::string password) {
+core::Task<bool> PasswordHasher::Verify(const std::string& hash, const std::string& password) {
     co_return co_await Run(
         [&] { return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0; });
 }
 
-core::Task<void> PasswordHasher::VerifyDummy(std::string password) {
+core::Task<void> PasswordHasher::VerifyDummy(const std::string& password) {
     co_await Verify(dummy_hash_, std::move(password));
 }
 

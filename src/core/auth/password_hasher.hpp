@@ -23,17 +23,17 @@ public:
     explicit PasswordHasher(PasswordHasherOptions options);
     ~PasswordHasher();
 
-    core::Task<std::string> Hash(std::string password);
-    core::Task<bool> Verify(std::string hash, std::string password);
+    core::Task<std::string> Hash(const std::string& password);
+    core::Task<bool> Verify(const std::string& hash, const std::string& password);
     /// Spends the same effort as Verify on a dummy hash, so an unknown user costs as much as a wrong password.
-    core::Task<void> VerifyDummy(std::string password);
+    core::Task<void> VerifyDummy(const std::string& password);
 
     std::size_t InFlight() const { return in_flight_.load(); }
     const PasswordHasherOptions& Options() const { return options_; }
 
 private:
     template <class F>
-    auto Run(F function) -> core::Task<decltype(function())>;
+    auto Run(const F& function) -> core::Task<decltype(function())>;
 
     PasswordHasherOptions options_;
     boost::asio::thread_pool pool_;

@@ -120,8 +120,8 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
         }
     }
 
-    core::Task<void> WriteProblem(Connection& c, const Request& request, std::string code, int status) {
-        Response response = pipeline.RenderProblem(request, ProblemInfo{std::move(code), status, {}, std::nullopt});
+    core::Task<void> WriteProblem(Connection& c, const Request& request, const std::string& code, int status) {
+        Response response = pipeline.RenderProblem(request, ProblemInfo{code, status, {}, std::nullopt});
         pipeline.Record(request, response, 0.0);
         auto message = ToBeast(std::move(response), 11, false, false);
         c.stream.expires_after(options.write_timeout);

@@ -95,7 +95,7 @@ std::string SmtpMailer::Compose(const SmtpOptions& options, const Mail& mail, co
     return out.str();
 }
 
-core::Task<void> SmtpMailer::Send(Mail mail) {
+core::Task<void> SmtpMailer::Send(const Mail& mail) {
     const std::string message_id = RandomToken(16) + "@" + AddressOf(options_.from).substr(AddressOf(options_.from).find('@') + 1);
     Upload upload{Compose(options_, mail, message_id, RfcDate(std::chrono::system_clock::now())), 0};
     std::optional<std::string> error = co_await boost::asio::co_spawn(
@@ -137,7 +137,7 @@ DevMailbox::DevMailbox(std::filesystem::path folder, const Clock& clock) : folde
     std::filesystem::create_directories(folder_);
 }
 
-core::Task<void> DevMailbox::Send(Mail mail) {
+core::Task<void> DevMailbox::Send(const Mail& mail) {
     const auto now = clock_.Now();
     // Sortable names: newest last on disk, listed newest first.
     const std::string id = std::to_string(ToUnixMillis(now)) + "-" + RandomToken(6);

@@ -20,7 +20,7 @@ struct Mail {
 class Mailer {
 public:
     virtual ~Mailer() = default;
-    virtual core::Task<void> Send(Mail mail) = 0;
+    virtual core::Task<void> Send(const Mail& mail) = 0;
 };
 
 struct SmtpOptions {
@@ -38,7 +38,7 @@ class SmtpMailer final : public Mailer {
 public:
     explicit SmtpMailer(SmtpOptions options);
     ~SmtpMailer() override;
-    core::Task<void> Send(Mail mail) override;
+    core::Task<void> Send(const Mail& mail) override;
 
     /// The RFC 5322 message as it goes on the wire (exposed for tests).
     static std::string Compose(const SmtpOptions& options, const Mail& mail, const std::string& message_id,
@@ -62,7 +62,7 @@ struct StoredMail {
 class DevMailbox final : public Mailer {
 public:
     DevMailbox(std::filesystem::path folder, const Clock& clock);
-    core::Task<void> Send(Mail mail) override;
+    core::Task<void> Send(const Mail& mail) override;
     std::vector<StoredMail> List(std::size_t limit) const;
 
 private:

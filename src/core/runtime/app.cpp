@@ -15,6 +15,7 @@
 
 #include "core/auth/jwt.hpp"
 #include "core/auth/password_hasher.hpp"
+#include "core/bus/event.hpp"
 #include "core/http/pipeline.hpp"
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
@@ -259,6 +260,7 @@ App::~App() { Stop(); }
 int App::Migrate() {
     int applied = 0;
     for (auto& service : impl_->services) {
+        applied += sql::Migrate(*service.db, service.name + ".bus", bus::BusMigrations());
         applied += sql::Migrate(*service.db, service.name, service.migrations);
     }
     impl_->migrated = true;
@@ -318,6 +320,13 @@ const CoreSettings& App::Settings() const { return impl_->settings; }
 sql::Database& App::DatabaseOf(std::string_view service) {
     for (auto& s : impl_->services) {
         if (s.name == service) return *s.db;
+    }
+    throw std::out_of_range("service not running: " + std::string(service));
+}
+
+ServiceContext& App::ContextOf(std::string_view service) {
+    for (auto& s : impl_->services) {
+        if (s.name == service) return *s.context;
     }
     throw std::out_of_range("service not running: " + std::string(service));
 }

@@ -32,6 +32,7 @@ public:
 
     const CoreSettings& Settings() const;
     sql::Database& DatabaseOf(std::string_view service);
+    ServiceContext& ContextOf(std::string_view service);
     const http::Router& Routes() const;
     const http::MessageCatalog& Messages() const;
 

@@ -66,15 +66,17 @@ public:
     ~Database();
 
     /// Runs `fn` on a pooled connection outside a transaction (single reads).
+    // Function objects are taken by reference: the caller's object outlives the co_await, and GCC 12
+    // copies class-type coroutine arguments bitwise.
     template <class F>
-    auto Read(F fn) -> core::Task<std::invoke_result_t<F&, Connection&>> {
-        co_return co_await Run(std::move(fn), false);
+    auto Read(F&& fn) -> core::Task<std::invoke_result_t<F&, Connection&>> {
+        co_return co_await Run(fn, false);
     }
 
     /// Runs `fn` inside a transaction: committed when it returns, rolled back when it throws.
     template <class F>
-    auto Write(F fn) -> core::Task<std::invoke_result_t<F&, Connection&>> {
-        co_return co_await Run(std::move(fn), true);
+    auto Write(F&& fn) -> core::Task<std::invoke_result_t<F&, Connection&>> {
+        co_return co_await Run(fn, true);
     }
 
     /// Synchronous access for start-up work (migrations, imports) before the server runs.
@@ -124,7 +126,7 @@ private:
     }
 
     template <class F>
-    auto Run(F fn, bool transaction) -> core::Task<std::invoke_result_t<F&, Connection&>> {
+    auto Run(F& fn, bool transaction) -> core::Task<std::invoke_result_t<F&, Connection&>> {
         using Result = std::invoke_result_t<F&, Connection&>;
         if constexpr (std::is_void_v<Result>) {
             co_await boost::asio::co_spawn(

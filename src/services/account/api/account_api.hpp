@@ -1,0 +1,57 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+
+#include "core/http/json_body.hpp"
+#include "core/http/request.hpp"
+#include "core/http/response.hpp"
+#include "core/util/rate_limiter.hpp"
+#include "services/account/account_config.hpp"
+#include "services/account/store/account_store.hpp"
+
+namespace sikgu::auth {
+class JwtCodec;
+class PasswordHasher;
+}  // namespace sikgu::auth
+namespace sikgu::mail {
+class Mailer;
+}
+
+namespace sikgu::account {
+
+inline constexpr std::string_view kRefreshCookie = "sikgu_refresh";
+
+/// What the account handlers share, built once by the module.
+struct AccountDeps {
+    AccountStore& store;
+    auth::PasswordHasher& passwords;
+    const auth::JwtCodec& tokens;
+    mail::Mailer& mailer;
+    const AccountConfig& config;
+    const Clock& clock;
+    RateLimiter& login_failures_by_account;
+    RateLimiter& login_failures_by_ip;
+    RateLimiter& mail_by_address;  // find-username and reset mails, per address
+};
+
+boost::json::object UserJson(const User& user);
+
+/// 200 {access_token, token_type, expires_in, user[, refresh_token]}; with `cookie` the refresh token
+/// goes into an httpOnly cookie instead of the body.
+http::Response TokenResponse(const AccountDeps& deps, const User& user, const IssuedRefresh& refresh, bool cookie);
+http::Response& ClearRefreshCookie(const AccountDeps& deps, http::Response& response);
+
+/// Where a refresh token came from: the JSON body (API clients) or the cookie (the web app).
+struct PresentedRefresh {
+    std::string token;
+    bool from_cookie = false;
+};
+/// Reads `refresh_token` from the body or the cookie. A cookie without the X-Sikgu-Csrf header is refused.
+std::variant<PresentedRefresh, http::Response> ReadRefresh(const http::Request& request, http::JsonBody& body);
+
+/// Mails a text after the transaction; a mail failure is logged, never turned into a failed request.
+core::Task<void> SendMail(const AccountDeps& deps, const std::string& to, const std::string& subject, const std::string& body);
+
+}  // namespace sikgu::account

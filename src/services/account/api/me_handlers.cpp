@@ -1,0 +1,63 @@
+#include <boost/json.hpp>
+
+#include "core/auth/password_hasher.hpp"
+#include "services/account/api/account_handlers.hpp"
+#include "services/account/domain/account_rules.hpp"
+
+namespace sikgu::account {
+
+core::Task<http::Response> GetMeHandler::Handle(http::Request& request) const {
+    const auto user = co_await deps_.store.FindById(request.User());
+    if (!user) co_return http::Problem::Unauthorized("auth.unauthenticated");  // deleted since the token was issued
+    co_return http::Json(UserJson(*user));
+}
+
+core::Task<http::Response> UpdateMeHandler::Handle(http::Request& request) const {
+    http::JsonBody body(request);
+    const std::string nickname = body.String("nickname", {.max_chars = 16});
+    if (!body.HasError("nickname")) {
+        if (auto e = CheckNickname(nickname)) body.AddError("nickname", *e);
+    }
+    if (auto problem = body.Finish()) co_return std::move(*problem);
+    auto renamed = co_await deps_.store.Rename(request.User(), nickname);
+    if (auto* conflict = std::get_if<std::string>(&renamed)) co_return http::Problem::Conflict(*conflict);
+    co_return http::Json(UserJson(std::get<User>(renamed)));
+}
+
+core::Task<http::Response> ChangePasswordHandler::Handle(http::Request& request) const {
+    http::JsonBody body(request);
+    const std::string current = body.String("current_password", {.max_chars = 128, .trim = false});
+    const std::string next = body.String("new_password", {.max_chars = 64, .trim = false});
+    if (auto problem = body.Finish()) co_return std::move(*problem);
+    const auto user = co_await deps_.store.FindById(request.User());
+    if (!user) co_return http::Problem::Unauthorized("auth.unauthenticated");
+    if (auto e = CheckPassword(next, user->username)) co_return http::Problem::Validation({{"new_password", *e}});
+    bool verified = false;
+    if (user->password_hash) verified = co_await deps_.passwords.Verify(*user->password_hash, current);
+    if (!verified) co_return http::Problem::Unauthorized("auth.invalid_credentials");
+    std::string hash = co_await deps_.passwords.Hash(next);
+    co_await deps_.store.SetPassword(user->id, std::move(hash));
+    // Every other session ends; the one that asked (its refresh cookie) stays logged in.
+    std::int64_t keep = 0;
+    if (const auto cookie = request.Cookie(kRefreshCookie)) {
+        keep = co_await deps_.store.FamilyOf(std::string(*cookie), user->id);
+    }
+    co_await deps_.store.RevokeSessions(user->id, keep);
+    co_return http::NoContent();
+}
+
+core::Task<http::Response> DeleteMeHandler::Handle(http::Request& request) const {
+    http::JsonBody body(request);
+    const std::string password = body.String("password", {.max_chars = 128, .trim = false});
+    if (auto problem = body.Finish()) co_return std::move(*problem);
+    const auto user = co_await deps_.store.FindById(request.User());
+    if (!user) co_return http::Problem::Unauthorized("auth.unauthenticated");
+    if (!user->password_hash) co_return http::Problem::Forbidden("account.password_required");
+    const bool verified = co_await deps_.passwords.Verify(*user->password_hash, password);
+    if (!verified) co_return http::Problem::Unauthorized("auth.invalid_credentials");
+    co_await deps_.store.Delete(user->id);
+    http::Response response = http::NoContent();
+    co_return ClearRefreshCookie(deps_, response);
+}
+
+}  // namespace sikgu::account

@@ -1,0 +1,63 @@
+#include <boost/json.hpp>
+
+#include "core/auth/password_hasher.hpp"
+#include "services/account/api/account_handlers.hpp"
+#include "services/account/api/mail_templates.hpp"
+#include "services/account/domain/account_rules.hpp"
+
+namespace sikgu::account {
+
+// Both recovery mails answer 202 whatever the address, so nobody learns who is registered,
+// and send at most one mail per address per limiter window.
+
+core::Task<http::Response> FindUsernameHandler::Handle(http::Request& request) const {
+    http::JsonBody body(request);
+    const std::string email = body.String("email", {.max_chars = 254});
+    if (auto problem = body.Finish()) co_return std::move(*problem);
+    const std::string key = "username:" + EmailKey(email);
+    if (deps_.mail_by_address.RetryAfter(key) == 0) {
+        deps_.mail_by_address.Hit(key);
+        const auto user = co_await deps_.store.FindByEmail(email);
+        if (user && user->email_verified) {
+            const auto mail = UsernameMail(user->nickname, user->username);
+            co_await SendMail(deps_, user->email, mail.subject, mail.body);
+        }
+    }
+    co_return http::Json(202, boost::json::object{});
+}
+
+core::Task<http::Response> PasswordResetHandler::Handle(http::Request& request) const {
+    http::JsonBody body(request);
+    const std::string email = body.String("email", {.max_chars = 254});
+    if (auto problem = body.Finish()) co_return std::move(*problem);
+    const std::string key = "reset:" + EmailKey(email);
+    if (deps_.mail_by_address.RetryAfter(key) == 0) {
+        deps_.mail_by_address.Hit(key);
+        if (const auto reset = co_await deps_.store.CreatePasswordReset(email)) {
+            const auto& [user, token] = *reset;
+            const std::string link = deps_.config.public_url + "/reset-password/confirm?token=" + token;
+            const auto mail = PasswordResetMail(user.nickname, link,
+                                                static_cast<int>(deps_.config.limits.reset_ttl.count() / 60));
+            co_await SendMail(deps_, user.email, mail.subject, mail.body);
+        }
+    }
+    co_return http::Json(202, boost::json::object{});
+}
+
+core::Task<http::Response> PasswordResetConfirmHandler::Handle(http::Request& request) const {
+    http::JsonBody body(request);
+    const std::string token = body.String("token", {.max_chars = 100});
+    const std::string password = body.String("new_password", {.max_chars = 64, .trim = false});
+    if (!body.HasError("new_password")) {
+        if (auto e = CheckPassword(password, "")) body.AddError("new_password", *e);
+    }
+    if (auto problem = body.Finish()) co_return std::move(*problem);
+    std::string hash = co_await deps_.passwords.Hash(password);
+    const bool reset = co_await deps_.store.ConsumePasswordReset(token, std::move(hash));
+    if (!reset) {
+        co_return http::Problem::BadRequest("account.reset_token_invalid");
+    }
+    co_return http::NoContent();
+}
+
+}  // namespace sikgu::account

@@ -1,0 +1,70 @@
+#include <boost/json.hpp>
+
+#include "core/auth/password_hasher.hpp"
+#include "core/util/text.hpp"
+#include "services/account/api/account_handlers.hpp"
+
+namespace sikgu::account {
+
+core::Task<http::Response> LoginHandler::Handle(http::Request& request) const {
+    http::JsonBody body(request);
+    const std::string username = AsciiLower(body.String("username", {.max_chars = 254}));
+    const std::string password = body.String("password", {.max_chars = 128, .trim = false});
+    const auto session = body.OptionalString("session", {.max_chars = 10});
+    if (session && *session != "cookie" && *session != "token") body.AddError("session", "validation.invalid_value");
+    if (auto problem = body.Finish()) co_return std::move(*problem);
+
+    // Throttle before the expensive hash: per account (guessing one password) and per address (spraying).
+    const std::string ip_key = request.remote_address;
+    const int retry = std::max(deps_.login_failures_by_account.RetryAfter(username),
+                               deps_.login_failures_by_ip.RetryAfter(ip_key));
+    if (retry > 0) co_return http::Problem::TooManyRequests("rate.limited", retry);
+
+    const auto user = co_await deps_.store.FindByUsername(username);
+    bool ok = false;
+    if (user && user->password_hash) {
+        ok = co_await deps_.passwords.Verify(*user->password_hash, password);
+    } else {
+        co_await deps_.passwords.VerifyDummy(password);  // same cost whether or not the user exists
+    }
+    if (!ok) {
+        deps_.login_failures_by_account.Hit(username);
+        deps_.login_failures_by_ip.Hit(ip_key);
+        co_return http::Problem::Unauthorized("auth.invalid_credentials");
+    }
+    deps_.login_failures_by_account.Reset(username);
+    if (!user->email_verified) co_return http::Problem::Forbidden("account.email_unverified");
+    const auto refresh = co_await deps_.store.IssueRefresh(user->id);
+    co_return TokenResponse(deps_, *user, refresh, session == std::optional<std::string>("cookie"));
+}
+
+core::Task<http::Response> RefreshHandler::Handle(http::Request& request) const {
+    http::JsonBody body(request);
+    auto presented = ReadRefresh(request, body);
+    if (auto* problem = std::get_if<http::Response>(&presented)) co_return std::move(*problem);
+    const auto& [token, from_cookie] = std::get<PresentedRefresh>(presented);
+
+    auto [outcome, rotated] = co_await deps_.store.RotateRefresh(token);
+    if (outcome != RotateOutcome::kRotated) {
+        http::Response response = http::Problem::Unauthorized(outcome == RotateOutcome::kReused ? "auth.refresh_reused"
+                                                                                                : "auth.refresh_invalid");
+        if (from_cookie) ClearRefreshCookie(deps_, response);
+        co_return response;
+    }
+    co_return TokenResponse(deps_, rotated->first, rotated->second, from_cookie);
+}
+
+core::Task<http::Response> LogoutHandler::Handle(http::Request& request) const {
+    http::JsonBody body(request);
+    auto presented = ReadRefresh(request, body);
+    http::Response response = http::NoContent();
+    if (auto* problem = std::get_if<http::Response>(&presented)) {
+        // No token at all: already logged out. A cookie without the CSRF header is still refused.
+        if (problem->status == 403) co_return std::move(*problem);
+        co_return ClearRefreshCookie(deps_, response);
+    }
+    co_await deps_.store.RevokeFamilyOf(std::get<PresentedRefresh>(presented).token);
+    co_return ClearRefreshCookie(deps_, response);
+}
+
+}  // namespace sikgu::account

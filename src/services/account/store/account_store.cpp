@@ -1,0 +1,352 @@
+#include "services/account/store/account_store.hpp"
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "core/bus/event.hpp"
+#include "core/sql/database.hpp"
+#include "core/util/crypto.hpp"
+#include "core/util/ids.hpp"
+#include "core/util/time.hpp"
+#include "services/account/domain/account_rules.hpp"
+
+namespace sikgu::account {
+namespace {
+
+constexpr const char* kUserColumns =
+    "id, username, nickname, email, email_verified, created_at, password_hash";
+
+User ReadUser(sql::Connection& c, const sql::Row& row) {
+    User u;
+    u.id = row[0].AsInt();
+    u.username = row[1].AsText();
+    u.nickname = row[2].AsText();
+    u.email = row[3].AsText();
+    u.email_verified = row[4].AsInt() != 0;
+    u.created_at_ms = row[5].AsInt();
+    u.password_hash = row[6].AsOptionalText();
+    for (const auto& link : c.Query("SELECT provider FROM oauth_links WHERE user_id = ? ORDER BY provider", {u.id})) {
+        u.providers.push_back(link[0].AsText());
+    }
+    return u;
+}
+
+std::optional<User> SelectUser(sql::Connection& c, std::string_view where_column, const sql::Value& value) {
+    const std::string sql = std::string("SELECT ") + kUserColumns + " FROM users WHERE " + std::string(where_column) + " = ?";
+    auto row = c.QueryOne(sql, {value});
+    if (!row) return std::nullopt;
+    return ReadUser(c, *row);
+}
+
+std::string CodeHash(std::int64_t user_id, std::string_view code) {
+    return Sha256Hex(std::to_string(user_id) + ":" + std::string(code));
+}
+
+// "<id>.<secret>" -> id and secret.
+std::optional<std::pair<std::int64_t, std::string>> SplitToken(std::string_view token) {
+    const auto dot = token.find('.');
+    if (dot == std::string_view::npos || dot == 0 || token.size() > 200) return std::nullopt;
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(token.data(), token.data() + dot, id);
+    if (ec != std::errc{} || end != token.data() + dot) return std::nullopt;
+    return std::pair{id, std::string(token.substr(dot + 1))};
+}
+
+IssuedRefresh InsertRefresh(sql::Connection& c, IdGenerator& ids, std::int64_t user_id, std::int64_t family_id,
+                            TimePoint now, std::chrono::seconds ttl) {
+    const std::int64_t id = ids.Next();
+    if (family_id == 0) family_id = id;
+    const std::string secret = RandomToken(32);
+    const TimePoint expires = now + ttl;
+    c.Execute("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?)",
+              {id, user_id, family_id, Sha256Hex(secret), ToUnixMillis(expires), ToUnixMillis(now)});
+    return {std::to_string(id) + "." + secret, family_id, expires};
+}
+
+void RevokeFamily(sql::Connection& c, std::int64_t family_id, std::int64_t now_ms) {
+    c.Execute("UPDATE refresh_tokens SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL",
+              {now_ms, family_id});
+}
+
+}  // namespace
+
+AccountStore::AccountStore(sql::Database& db, IdGenerator& ids, const Clock& clock, AccountLimits limits)
+    : db_(db), ids_(ids), clock_(clock), limits_(limits) {}
+
+core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUser& n) {
+    const auto now = clock_.Now();
+    const std::int64_t now_ms = ToUnixMillis(now);
+    const std::int64_t stale_before = ToUnixMillis(now - limits_.unverified_hold);
+    const std::string username_key = UsernameKey(n.username);
+    const std::string nickname_key = NicknameKey(n.nickname);
+    const std::string email_key = EmailKey(n.email);
+    // GCC 12 mis-destroys coroutine frames that co_return from inside a try block: keep the result outside.
+    std::optional<std::variant<User, std::string>> result;
+    try {
+        result = co_await db_.Write([&](sql::Connection& c) -> std::variant<User, std::string> {
+            // A sign-up that was never verified does not hold its names forever.
+            const auto stale = c.Query(
+                "SELECT id FROM users WHERE email_verified = 0 AND created_at < ? AND "
+                "(username_key = ? OR nickname_key = ? OR email_key = ?)",
+                {stale_before, username_key, nickname_key, email_key});
+            for (const auto& row : stale) {
+                c.Execute("DELETE FROM email_verifications WHERE user_id = ?", {row[0]});
+                c.Execute("DELETE FROM users WHERE id = ?", {row[0]});
+            }
+            if (c.QueryOne("SELECT 1 FROM users WHERE username_key = ?", {username_key})) {
+                return std::string("account.username_taken");
+            }
+            if (c.QueryOne("SELECT 1 FROM users WHERE email_key = ?", {email_key})) {
+                return std::string("account.email_taken");
+            }
+            if (c.QueryOne("SELECT 1 FROM users WHERE nickname_key = ?", {nickname_key})) {
+                return std::string("account.nickname_taken");
+            }
+            const std::int64_t id = ids_.Next();
+            c.Execute(
+                "INSERT INTO users (id, username, username_key, nickname, nickname_key, email, email_key, "
+                "password_hash, email_verified, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                {id, username_key, username_key, n.nickname, nickname_key, n.email, email_key, n.password_hash, now_ms,
+                 now_ms});
+            c.Execute("INSERT INTO email_verifications (user_id, code_hash, expires_at, attempts, sent_at) "
+                      "VALUES (?, ?, ?, 0, ?)",
+                      {id, CodeHash(id, n.code), ToUnixMillis(now + limits_.verification_ttl), now_ms});
+            return *SelectUser(c, "id", id);
+        });
+    } catch (const sql::UniqueViolation&) {
+        // Lost a race with a concurrent sign-up for the same name: report which one.
+    }
+    if (result) co_return std::move(*result);
+    if (co_await IsTaken("username", n.username)) co_return std::string("account.username_taken");
+    if (co_await IsTaken("email", n.email)) co_return std::string("account.email_taken");
+    co_return std::string("account.nickname_taken");
+}
+
+core::Task<std::optional<User>> AccountStore::FindById(std::int64_t id) {
+    co_return co_await db_.Read([&](sql::Connection& c) { return SelectUser(c, "id", id); });
+}
+
+core::Task<std::optional<User>> AccountStore::FindByUsername(const std::string& username) {
+    const std::string key = UsernameKey(username);
+    co_return co_await db_.Read([&](sql::Connection& c) { return SelectUser(c, "username_key", key); });
+}
+
+core::Task<std::optional<User>> AccountStore::FindByEmail(const std::string& email) {
+    const std::string key = EmailKey(email);
+    co_return co_await db_.Read([&](sql::Connection& c) { return SelectUser(c, "email_key", key); });
+}
+
+core::Task<bool> AccountStore::IsTaken(const std::string& field, const std::string& value) {
+    std::string column;
+    std::string key;
+    if (field == "username") {
+        column = "username_key", key = UsernameKey(value);
+    } else if (field == "nickname") {
+        column = "nickname_key", key = NicknameKey(value);
+    } else {
+        column = "email_key", key = EmailKey(value);
+    }
+    const std::int64_t stale_before = ToUnixMillis(clock_.Now() - limits_.unverified_hold);
+    co_return co_await db_.Read([&](sql::Connection& c) {
+        return c.QueryOne("SELECT 1 FROM users WHERE " + column + " = ? AND (email_verified = 1 OR created_at >= ?)",
+                          {key, stale_before})
+            .has_value();
+    });
+}
+
+core::Task<std::pair<VerifyOutcome, std::optional<User>>> AccountStore::VerifyEmail(const std::string& email,
+                                                                                     const std::string& code) {
+    const std::string key = EmailKey(email);
+    const auto now = clock_.Now();
+    co_return co_await db_.Write([&](sql::Connection& c) -> std::pair<VerifyOutcome, std::optional<User>> {
+        auto user = SelectUser(c, "email_key", key);
+        if (!user) return {VerifyOutcome::kInvalid, std::nullopt};
+        if (user->email_verified) return {VerifyOutcome::kAlreadyVerified, std::nullopt};
+        const auto row = c.QueryOne("SELECT code_hash, expires_at, attempts FROM email_verifications WHERE user_id = ?",
+                                    {user->id});
+        if (!row) return {VerifyOutcome::kInvalid, std::nullopt};
+        if ((*row)[2].AsInt() >= limits_.verification_attempts) return {VerifyOutcome::kAttemptsExceeded, std::nullopt};
+        if (ToUnixMillis(now) >= (*row)[1].AsInt()) return {VerifyOutcome::kExpired, std::nullopt};
+        if (!ConstantTimeEquals((*row)[0].AsText(), CodeHash(user->id, code))) {
+            // The failed attempt is committed: the transaction returns normally.
+            c.Execute("UPDATE email_verifications SET attempts = attempts + 1 WHERE user_id = ?", {user->id});
+            return {VerifyOutcome::kInvalid, std::nullopt};
+        }
+        c.Execute("UPDATE users SET email_verified = 1, updated_at = ? WHERE id = ?", {ToUnixMillis(now), user->id});
+        c.Execute("DELETE FROM email_verifications WHERE user_id = ?", {user->id});
+        user->email_verified = true;
+        bus::Publish(c, ids_, now, "user.created", std::to_string(user->id),
+                     {{"user_id", std::to_string(user->id)}, {"nickname", user->nickname}});
+        return {VerifyOutcome::kVerified, std::move(user)};
+    });
+}
+
+core::Task<std::pair<RenewOutcome, std::optional<User>>> AccountStore::RenewVerification(const std::string& email,
+                                                                                         const std::string& code,
+                                                                                         int& retry_after) {
+    const std::string key = EmailKey(email);
+    const auto now = clock_.Now();
+    co_return co_await db_.Write([&](sql::Connection& c) -> std::pair<RenewOutcome, std::optional<User>> {
+        auto user = SelectUser(c, "email_key", key);
+        if (!user || user->email_verified) return {RenewOutcome::kNotPending, std::nullopt};
+        const auto row = c.QueryOne("SELECT sent_at FROM email_verifications WHERE user_id = ?", {user->id});
+        if (row) {
+            const auto next = FromUnixMillis((*row)[0].AsInt()) + limits_.resend_interval;
+            if (now < next) {
+                retry_after = static_cast<int>(std::chrono::ceil<std::chrono::seconds>(next - now).count());
+                return {RenewOutcome::kTooSoon, std::nullopt};
+            }
+        }
+        c.Execute("DELETE FROM email_verifications WHERE user_id = ?", {user->id});
+        c.Execute("INSERT INTO email_verifications (user_id, code_hash, expires_at, attempts, sent_at) "
+                  "VALUES (?, ?, ?, 0, ?)",
+                  {user->id, CodeHash(user->id, code), ToUnixMillis(now + limits_.verification_ttl), ToUnixMillis(now)});
+        return {RenewOutcome::kRenewed, std::move(user)};
+    });
+}
+
+core::Task<IssuedRefresh> AccountStore::IssueRefresh(std::int64_t user_id) {
+    const auto now = clock_.Now();
+    co_return co_await db_.Write(
+        [&](sql::Connection& c) { return InsertRefresh(c, ids_, user_id, 0, now, limits_.refresh_ttl); });
+}
+
+core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>>>> AccountStore::RotateRefresh(
+    const std::string& token) {
+    using Result = std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>>>;
+    const auto parts = SplitToken(token);
+    if (!parts) co_return Result{RotateOutcome::kInvalid, std::nullopt};
+    const auto now = clock_.Now();
+    const std::int64_t now_ms = ToUnixMillis(now);
+    co_return co_await db_.Write([&](sql::Connection& c) -> Result {
+        const auto row = c.QueryOne(
+            "SELECT user_id, family_id, token_hash, expires_at, used_at, revoked_at FROM refresh_tokens WHERE id = ?",
+            {parts->first});
+        if (!row || !ConstantTimeEquals((*row)[2].AsText(), Sha256Hex(parts->second))) {
+            return {RotateOutcome::kInvalid, std::nullopt};
+        }
+        const std::int64_t user_id = (*row)[0].AsInt();
+        const std::int64_t family = (*row)[1].AsInt();
+        if (!(*row)[5].IsNull()) return {RotateOutcome::kInvalid, std::nullopt};
+        if (!(*row)[4].IsNull()) {
+            // Someone replayed a spent token: whoever holds the family now may be an attacker.
+            RevokeFamily(c, family, now_ms);
+            return {RotateOutcome::kReused, std::nullopt};
+        }
+        if (now_ms >= (*row)[3].AsInt()) return {RotateOutcome::kInvalid, std::nullopt};
+        if (c.Execute("UPDATE refresh_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL", {now_ms, parts->first}) !=
+            1) {
+            RevokeFamily(c, family, now_ms);
+            return {RotateOutcome::kReused, std::nullopt};
+        }
+        auto user = SelectUser(c, "id", user_id);
+        if (!user) return {RotateOutcome::kInvalid, std::nullopt};
+        auto next = InsertRefresh(c, ids_, user_id, family, now, limits_.refresh_ttl);
+        return {RotateOutcome::kRotated, std::pair{std::move(*user), std::move(next)}};
+    });
+}
+
+core::Task<void> AccountStore::RevokeFamilyOf(const std::string& token) {
+    const auto parts = SplitToken(token);
+    if (!parts) co_return;
+    const std::int64_t now_ms = ToUnixMillis(clock_.Now());
+    co_await db_.Write([&](sql::Connection& c) {
+        const auto row = c.QueryOne("SELECT family_id, token_hash FROM refresh_tokens WHERE id = ?", {parts->first});
+        if (row && ConstantTimeEquals((*row)[1].AsText(), Sha256Hex(parts->second))) {
+            RevokeFamily(c, (*row)[0].AsInt(), now_ms);
+        }
+    });
+}
+
+core::Task<void> AccountStore::RevokeSessions(std::int64_t user_id, std::int64_t keep_family) {
+    const std::int64_t now_ms = ToUnixMillis(clock_.Now());
+    co_await db_.Write([&](sql::Connection& c) {
+        c.Execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL",
+                  {now_ms, user_id, keep_family});
+    });
+}
+
+core::Task<std::int64_t> AccountStore::FamilyOf(const std::string& token, std::int64_t user_id) {
+    const auto parts = SplitToken(token);
+    if (!parts) co_return 0;
+    const std::int64_t now_ms = ToUnixMillis(clock_.Now());
+    co_return co_await db_.Read([&](sql::Connection& c) -> std::int64_t {
+        const auto row = c.QueryOne(
+            "SELECT family_id, token_hash FROM refresh_tokens WHERE id = ? AND user_id = ? AND used_at IS NULL "
+            "AND revoked_at IS NULL AND expires_at > ?",
+            {parts->first, user_id, now_ms});
+        if (!row || !ConstantTimeEquals((*row)[1].AsText(), Sha256Hex(parts->second))) return 0;
+        return (*row)[0].AsInt();
+    });
+}
+
+core::Task<std::optional<std::pair<User, std::string>>> AccountStore::CreatePasswordReset(const std::string& email) {
+    const std::string key = EmailKey(email);
+    const auto now = clock_.Now();
+    co_return co_await db_.Write([&](sql::Connection& c) -> std::optional<std::pair<User, std::string>> {
+        auto user = SelectUser(c, "email_key", key);
+        if (!user || !user->email_verified) return std::nullopt;
+        const std::string token = RandomToken(32);
+        c.Execute("INSERT INTO password_resets (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)",
+                  {Sha256Hex(token), user->id, ToUnixMillis(now + limits_.reset_ttl), ToUnixMillis(now)});
+        return std::pair{std::move(*user), token};
+    });
+}
+
+core::Task<bool> AccountStore::ConsumePasswordReset(const std::string& token, const std::string& new_hash) {
+    const auto now_ms = ToUnixMillis(clock_.Now());
+    const std::string hash = Sha256Hex(token);
+    co_return co_await db_.Write([&](sql::Connection& c) {
+        const auto row = c.QueryOne(
+            "SELECT user_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+            {hash, now_ms});
+        if (!row) return false;
+        const std::int64_t user_id = (*row)[0].AsInt();
+        c.Execute("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL", {now_ms, user_id});
+        c.Execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {new_hash, now_ms, user_id});
+        c.Execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+                  {now_ms, user_id});
+        return true;
+    });
+}
+
+core::Task<std::variant<User, std::string>> AccountStore::Rename(std::int64_t user_id, const std::string& nickname) {
+    const auto now = clock_.Now();
+    const std::string key = NicknameKey(nickname);
+    std::optional<std::variant<User, std::string>> result;
+    try {
+        result = co_await db_.Write([&](sql::Connection& c) -> std::variant<User, std::string> {
+            const auto holder = c.QueryOne("SELECT id FROM users WHERE nickname_key = ?", {key});
+            if (holder && (*holder)[0].AsInt() != user_id) return std::string("account.nickname_taken");
+            c.Execute("UPDATE users SET nickname = ?, nickname_key = ?, updated_at = ? WHERE id = ?",
+                      {nickname, key, ToUnixMillis(now), user_id});
+            bus::Publish(c, ids_, now, "user.renamed", std::to_string(user_id),
+                         {{"user_id", std::to_string(user_id)}, {"nickname", nickname}});
+            return *SelectUser(c, "id", user_id);
+        });
+    } catch (const sql::UniqueViolation&) {
+    }
+    if (result) co_return std::move(*result);
+    co_return std::string("account.nickname_taken");
+}
+
+core::Task<void> AccountStore::SetPassword(std::int64_t user_id, const std::string& hash) {
+    const auto now_ms = ToUnixMillis(clock_.Now());
+    co_await db_.Write([&](sql::Connection& c) {
+        c.Execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, now_ms, user_id});
+    });
+}
+
+core::Task<void> AccountStore::Delete(std::int64_t user_id) {
+    const auto now = clock_.Now();
+    co_await db_.Write([&](sql::Connection& c) {
+        for (const char* table : {"email_verifications", "refresh_tokens", "password_resets", "oauth_links"}) {
+            c.Execute(std::string("DELETE FROM ") + table + " WHERE user_id = ?", {user_id});
+        }
+        c.Execute("DELETE FROM users WHERE id = ?", {user_id});
+        bus::Publish(c, ids_, now, "user.deleted", std::to_string(user_id), {{"user_id", std::to_string(user_id)}});
+    });
+}
+
+}  // namespace sikgu::account

@@ -1,0 +1,110 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "core/async/task.hpp"
+#include "core/util/clock.hpp"
+
+namespace sikgu {
+class IdGenerator;
+}
+namespace sikgu::sql {
+class Database;
+}
+
+namespace sikgu::account {
+
+struct User {
+    std::int64_t id = 0;
+    std::string username;
+    std::string nickname;
+    std::string email;
+    bool email_verified = false;
+    std::int64_t created_at_ms = 0;
+    std::optional<std::string> password_hash;
+    std::vector<std::string> providers;
+};
+
+struct NewUser {
+    std::string username;
+    std::string nickname;
+    std::string email;
+    std::string password_hash;
+    std::string code;  // the e-mail verification code, stored hashed
+};
+
+/// A refresh token handed to a client: "<row id>.<secret>"; only the secret's hash is stored.
+struct IssuedRefresh {
+    std::string token;
+    std::int64_t family_id = 0;
+    TimePoint expires_at;
+};
+
+enum class VerifyOutcome { kVerified, kAlreadyVerified, kInvalid, kExpired, kAttemptsExceeded };
+enum class RenewOutcome { kRenewed, kTooSoon, kNotPending };
+enum class RotateOutcome { kRotated, kInvalid, kReused };
+
+struct AccountLimits {
+    std::chrono::seconds verification_ttl{600};
+    int verification_attempts = 5;
+    std::chrono::seconds resend_interval{60};
+    std::chrono::seconds refresh_ttl{30 * 24 * 3600};
+    std::chrono::seconds reset_ttl{1800};
+    std::chrono::seconds unverified_hold{24 * 3600};  // how long an unverified sign-up keeps its names
+};
+
+/// The account database. Each method is one transaction; expected outcomes are values, not exceptions.
+class AccountStore {
+public:
+    AccountStore(sql::Database& db, IdGenerator& ids, const Clock& clock, AccountLimits limits);
+
+    /// Creates an unverified user with a verification code. On a taken name returns its problem code
+    /// (account.username_taken / nickname_taken / email_taken) instead.
+    core::Task<std::variant<User, std::string>> CreateUser(const NewUser& user);
+    core::Task<std::optional<User>> FindById(std::int64_t id);
+    core::Task<std::optional<User>> FindByUsername(const std::string& username);
+    core::Task<std::optional<User>> FindByEmail(const std::string& email);
+    /// field: username | nickname | email.
+    core::Task<bool> IsTaken(const std::string& field, const std::string& value);
+
+    core::Task<std::pair<VerifyOutcome, std::optional<User>>> VerifyEmail(const std::string& email, const std::string& code);
+    /// Replaces the pending code; `retry_after` is set when the last mail was sent too recently.
+    core::Task<std::pair<RenewOutcome, std::optional<User>>> RenewVerification(const std::string& email, const std::string& code,
+                                                                                int& retry_after);
+
+    core::Task<IssuedRefresh> IssueRefresh(std::int64_t user_id);
+    /// Spends `token` and issues its successor in the same family. A token spent twice revokes the family.
+    core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>>>> RotateRefresh(
+        const std::string& token);
+    /// Revokes the token's family (logout). Unknown tokens are ignored.
+    core::Task<void> RevokeFamilyOf(const std::string& token);
+    /// Revokes every session of the user except the family `keep` (0: none kept).
+    core::Task<void> RevokeSessions(std::int64_t user_id, std::int64_t keep_family);
+    /// The family of a valid, unspent token that belongs to `user_id`, or 0.
+    core::Task<std::int64_t> FamilyOf(const std::string& token, std::int64_t user_id);
+
+    /// Returns the reset token to mail, or nullopt when no verified user has that e-mail.
+    core::Task<std::optional<std::pair<User, std::string>>> CreatePasswordReset(const std::string& email);
+    /// Sets the new hash and revokes every session; false when the token is unknown, used or expired.
+    core::Task<bool> ConsumePasswordReset(const std::string& token, const std::string& new_hash);
+
+    /// Changes the nickname and publishes user.renamed. Returns account.nickname_taken on a clash.
+    core::Task<std::variant<User, std::string>> Rename(std::int64_t user_id, const std::string& nickname);
+    core::Task<void> SetPassword(std::int64_t user_id, const std::string& hash);
+    /// Removes the user and everything keyed by it, and publishes user.deleted.
+    core::Task<void> Delete(std::int64_t user_id);
+
+private:
+    sql::Database& db_;
+    IdGenerator& ids_;
+    const Clock& clock_;
+    AccountLimits limits_;
+};
+
+}  // namespace sikgu::account

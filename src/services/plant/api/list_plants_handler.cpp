@@ -1,0 +1,100 @@
+#include "services/plant/api/list_plants_handler.hpp"
+
+#include <boost/json.hpp>
+#include <algorithm>
+#include <charconv>
+
+#include "core/util/text.hpp"
+#include "services/plant/api/plant_dto.hpp"
+
+namespace sikgu::plant {
+namespace {
+
+constexpr std::string_view kCategories[] = {"leaf", "flower", "fruit", "succulent"};
+constexpr std::string_view kDifficulties[] = {"beginner", "experienced", "expert"};
+constexpr std::string_view kLight[] = {"low", "medium", "high"};
+constexpr std::string_view kWatering[] = {"wet", "moist", "surface_dry", "mostly_dry"};
+
+template <std::size_t N>
+std::optional<std::string> EnumParam(const http::Request& request, std::string_view name,
+                                     const std::string_view (&allowed)[N], std::vector<http::FieldError>& errors) {
+    const auto value = request.Query(name);
+    if (!value || value->empty()) return std::nullopt;
+    if (std::find(std::begin(allowed), std::end(allowed), *value) == std::end(allowed)) {
+        errors.push_back({std::string(name), "validation.invalid_value"});
+        return std::nullopt;
+    }
+    return std::string(*value);
+}
+
+}  // namespace
+
+ListPlantsHandler::ListPlantsHandler(const PlantCatalog& catalog, std::string image_base_url)
+    : catalog_(catalog), image_base_url_(std::move(image_base_url)) {}
+
+core::Task<http::Response> ListPlantsHandler::Handle(http::Request& request) const {
+    std::vector<http::FieldError> errors;
+    PlantQuery query;
+    if (const auto q = request.Query("q")) {
+        const auto text = Trim(*q);
+        if (CountCodePoints(text) > 50) {
+            errors.push_back({"q", "validation.too_long"});
+        } else if (HasControlCharacters(text)) {
+            errors.push_back({"q", "validation.invalid_format"});
+        } else if (!text.empty()) {
+            query.text = std::string(text);
+        }
+    }
+    query.category = EnumParam(request, "category", kCategories, errors);
+    query.difficulty = EnumParam(request, "difficulty", kDifficulties, errors);
+    query.light = EnumParam(request, "light", kLight, errors);
+    query.watering = EnumParam(request, "watering", kWatering, errors);
+    if (const auto pet_safe = request.Query("pet_safe"); pet_safe && !pet_safe->empty()) {
+        if (*pet_safe == "true") {
+            query.pet_safe = true;
+        } else if (*pet_safe == "false") {
+            query.pet_safe = false;
+        } else {
+            errors.push_back({"pet_safe", "validation.invalid_value"});
+        }
+    }
+    if (const auto limit = request.Query("limit"); limit && !limit->empty()) {
+        std::size_t n = 0;
+        const auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
+        if (ec != std::errc{} || end != limit->data() + limit->size() || n < 1 || n > 100) {
+            errors.push_back({"limit", "validation.out_of_range"});
+        } else {
+            query.limit = n;
+        }
+    }
+    if (const auto cursor = request.Query("cursor"); cursor && !cursor->empty()) {
+        if (cursor->size() > 512) {
+            errors.push_back({"cursor", "validation.too_long"});
+        } else {
+            query.after = std::string(*cursor);
+        }
+    }
+    if (!errors.empty()) co_return http::Problem::Validation(std::move(errors));
+
+    const auto index = catalog_.Get();
+    const auto page = index->Search(query);
+    if (!page) co_return http::Problem::BadRequest("plant.invalid_cursor");
+    boost::json::array items;
+    items.reserve(page->items.size());
+    for (const Plant* p : page->items) items.push_back(ToSummaryJson(*p, image_base_url_));
+    co_return http::Json(boost::json::object{
+        {"items", std::move(items)},
+        {"next_cursor", page->next_cursor ? boost::json::value(*page->next_cursor) : nullptr}});
+}
+
+GetPlantHandler::GetPlantHandler(const PlantCatalog& catalog, std::string image_base_url)
+    : catalog_(catalog), image_base_url_(std::move(image_base_url)) {}
+
+core::Task<http::Response> GetPlantHandler::Handle(http::Request& request) const {
+    const auto index = catalog_.Get();
+    const Plant* plant = index->Find(request.PathInt("id"));
+    if (plant == nullptr) co_return http::Problem::NotFound("plant.not_found");
+    co_return http::Json(ToDetailJson(*plant, image_base_url_));
+}
+
+}  // namespace sikgu::plant

@@ -1,0 +1,165 @@
+#include "services/plant/domain/plant_search.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <tuple>
+
+#include "core/util/crypto.hpp"
+#include "core/util/text.hpp"
+
+namespace sikgu::plant {
+namespace {
+
+std::u32string Decode(std::string_view text) {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b0 = static_cast<unsigned char>(text[i]);
+        char32_t cp = b0;
+        std::size_t len = 1;
+        if (b0 >= 0xF0) {
+            len = 4, cp = b0 & 0x07;
+        } else if (b0 >= 0xE0) {
+            len = 3, cp = b0 & 0x0F;
+        } else if (b0 >= 0xC0) {
+            len = 2, cp = b0 & 0x1F;
+        }
+        for (std::size_t k = 1; k < len && i + k < text.size(); ++k) {
+            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        }
+        i += len;
+        if (cp == ' ' || cp == '\t') continue;
+        if (cp >= 'A' && cp <= 'Z') cp += 32;
+        out += cp;
+    }
+    return out;
+}
+
+constexpr char32_t kInitials[19] = {0x3131, 0x3132, 0x3134, 0x3137, 0x3138, 0x3139, 0x3141, 0x3142, 0x3143, 0x3145,
+                                    0x3146, 0x3147, 0x3148, 0x3149, 0x314A, 0x314B, 0x314C, 0x314D, 0x314E};
+
+bool CharMatches(char32_t name_char, char32_t query_char) {
+    if (name_char == query_char) return true;
+    if (query_char >= 0x3131 && query_char <= 0x314E && name_char >= 0xAC00 && name_char <= 0xD7A3) {
+        return kInitials[(name_char - 0xAC00) / (21 * 28)] == query_char;
+    }
+    return false;
+}
+
+// Position of the first match, or npos.
+std::size_t FindIn(const std::u32string& name, const std::u32string& query) {
+    if (query.empty()) return 0;
+    if (query.size() > name.size()) return std::u32string::npos;
+    for (std::size_t start = 0; start + query.size() <= name.size(); ++start) {
+        bool ok = true;
+        for (std::size_t k = 0; k < query.size() && ok; ++k) ok = CharMatches(name[start + k], query[k]);
+        if (ok) return start;
+    }
+    return std::u32string::npos;
+}
+
+bool Contains(const std::vector<std::string>& values, const std::string& value) {
+    return std::find(values.begin(), values.end(), value) != values.end();
+}
+
+// Sort key of a result: prefix matches rank 0, other matches rank 1.
+struct Key {
+    int rank;
+    std::string_view name;
+    std::int64_t id;
+    auto Tie() const { return std::tie(rank, name, id); }
+};
+
+std::string EncodeCursor(const Key& key) {
+    return Base64UrlEncode(std::to_string(key.rank) + ":" + std::to_string(key.id) + ":" + std::string(key.name));
+}
+
+struct Cursor {
+    int rank;
+    std::int64_t id;
+    std::string name;
+};
+
+std::optional<Cursor> DecodeCursor(std::string_view text) {
+    const auto raw = Base64UrlDecode(text);
+    if (!raw) return std::nullopt;
+    const auto first = raw->find(':');
+    const auto second = first == std::string::npos ? first : raw->find(':', first + 1);
+    if (second == std::string::npos) return std::nullopt;
+    Cursor cursor{};
+    const char* begin = raw->data();
+    if (std::from_chars(begin, begin + first, cursor.rank).ec != std::errc{}) return std::nullopt;
+    if (std::from_chars(begin + first + 1, begin + second, cursor.id).ec != std::errc{}) return std::nullopt;
+    cursor.name = raw->substr(second + 1);
+    if (cursor.rank < 0 || cursor.rank > 1 || !IsValidUtf8(cursor.name)) return std::nullopt;
+    return cursor;
+}
+
+}  // namespace
+
+bool NameMatches(std::string_view name, std::string_view query) {
+    return FindIn(Decode(name), Decode(query)) != std::u32string::npos;
+}
+
+PlantIndex::PlantIndex(std::vector<Plant> plants) : plants_(std::move(plants)) {
+    std::sort(plants_.begin(), plants_.end(),
+              [](const Plant& a, const Plant& b) { return std::tie(a.name_ko, a.id) < std::tie(b.name_ko, b.id); });
+    folded_.reserve(plants_.size());
+    for (std::size_t i = 0; i < plants_.size(); ++i) {
+        const Plant& p = plants_[i];
+        folded_.push_back({Decode(p.name_ko), p.name_en ? Decode(*p.name_en) : std::u32string{},
+                           Decode(p.scientific_name)});
+        by_id_.emplace(p.id, i);
+    }
+}
+
+const Plant* PlantIndex::Find(std::int64_t id) const {
+    const auto it = by_id_.find(id);
+    return it == by_id_.end() ? nullptr : &plants_[it->second];
+}
+
+std::optional<PlantPage> PlantIndex::Search(const PlantQuery& query) const {
+    std::optional<Cursor> cursor;
+    if (query.after) {
+        cursor = DecodeCursor(*query.after);
+        if (!cursor) return std::nullopt;
+    }
+    const std::u32string text = query.text ? Decode(*query.text) : std::u32string{};
+    std::vector<Key> hits;
+    for (std::size_t i = 0; i < plants_.size(); ++i) {
+        const Plant& p = plants_[i];
+        const Folded& f = folded_[i];
+        if (query.category && !Contains(p.categories, *query.category)) continue;
+        if (query.difficulty && p.difficulty != query.difficulty) continue;
+        if (query.light && !Contains(p.light, *query.light)) continue;
+        if (query.watering && p.watering.spring != query.watering) continue;
+        if (query.pet_safe && p.pet_safe != query.pet_safe) continue;
+        int rank = 0;
+        if (!text.empty()) {
+            const auto in_korean = FindIn(f.name_ko, text);
+            std::size_t in_other = std::u32string::npos;
+            if (in_korean == std::u32string::npos) {
+                in_other = FindIn(f.name_en, text);
+                if (in_other == std::u32string::npos) in_other = FindIn(f.scientific_name, text);
+                if (in_other == std::u32string::npos) continue;
+            }
+            rank = (in_korean == 0 || in_other == 0) ? 0 : 1;
+        }
+        hits.push_back({rank, p.name_ko, p.id});
+    }
+    std::sort(hits.begin(), hits.end(), [](const Key& a, const Key& b) { return a.Tie() < b.Tie(); });
+    auto it = hits.begin();
+    if (cursor) {
+        const Key after{cursor->rank, cursor->name, cursor->id};
+        it = std::upper_bound(hits.begin(), hits.end(), after,
+                              [](const Key& a, const Key& b) { return a.Tie() < b.Tie(); });
+    }
+    PlantPage page;
+    for (; it != hits.end() && page.items.size() < query.limit; ++it) page.items.push_back(Find(it->id));
+    if (it != hits.end() && !page.items.empty()) {
+        const auto& last = *(it - 1);
+        page.next_cursor = EncodeCursor(last);
+    }
+    return page;
+}
+
+}  // namespace sikgu::plant
