@@ -55,8 +55,6 @@ int main(int argc, char** argv) {
             std::cout << config.Dump();
             return 0;
         }
-        const auto settings = runtime::ParseCoreSettings(config);
-        obs::InitLogging(settings.log_level, settings.log_format);
         std::vector<std::string> selected;
         for (std::string_view rest = services; !rest.empty();) {
             const auto comma = rest.find(',');

@@ -14,7 +14,6 @@ constexpr Message kCoreMessages[] = {
     {"request.headers_too_large", "요청 헤더가 너무 큽니다.", "The request headers are too large."},
     {"request.malformed", "요청 형식이 올바르지 않습니다.", "The request is malformed."},
     {"request.unknown_field", "알 수 없는 필드가 있습니다.", "The request has an unknown field."},
-    {"request.invalid_query", "쿼리 매개변수가 올바르지 않습니다.", "A query parameter is invalid."},
     {"request.csrf_header_missing", "이 요청에는 X-Sikgu-Csrf 헤더가 필요합니다.",
      "This request needs the X-Sikgu-Csrf header."},
     {"validation.failed", "입력값을 확인해 주세요.", "Some fields are invalid."},
@@ -34,7 +33,6 @@ constexpr Message kCoreMessages[] = {
     {"rate.limited", "요청이 너무 많습니다. 잠시 후 다시 시도해 주세요.", "Too many requests; try again later."},
     {"server.overloaded", "서버가 혼잡합니다. 잠시 후 다시 시도해 주세요.", "The server is busy; try again shortly."},
     {"server.internal", "서버 오류가 발생했습니다.", "An internal error occurred."},
-    {"server.unavailable", "서비스를 잠시 사용할 수 없습니다.", "The service is temporarily unavailable."},
 };
 }  // namespace
 

@@ -31,7 +31,8 @@ bool g_text = false;
 }  // namespace
 
 void InitLogging(std::string_view level, std::string_view format) {
-    auto logger = spdlog::stderr_logger_mt("sikgu");
+    // Not registered by name, so the process (and each test server) may configure it again.
+    auto logger = std::make_shared<spdlog::logger>("sikgu", std::make_shared<spdlog::sinks::stderr_sink_mt>());
     logger->set_pattern("%v");
     logger->set_level(spdlog::level::from_str(std::string(level)));
     logger->flush_on(spdlog::level::warn);

@@ -120,7 +120,9 @@ struct App::Impl : Registry {
         : config(std::move(config_in)),
           settings(ParseCoreSettings(config)),
           clock(clock_in),
-          ids(clock_in, settings.node_id) {}
+          ids(clock_in, settings.node_id) {
+        obs::InitLogging(settings.log_level, settings.log_format);
+    }
 
     void AddRoute(http::RouteSpec spec, const http::Handler& handler) override { router.Add(std::move(spec), handler); }
     void AddMigrations(std::span<const EmbeddedFile> migrations) override {
