@@ -16,6 +16,7 @@
 #include "core/auth/jwt.hpp"
 #include "core/auth/password_hasher.hpp"
 #include "core/bus/event.hpp"
+#include "core/bus/outbox_relay.hpp"
 #include "core/http/pipeline.hpp"
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
@@ -101,6 +102,7 @@ struct App::Impl : Registry {
     std::unique_ptr<http::HttpServer> server;
     std::vector<std::thread> threads;
     std::vector<std::unique_ptr<http::Handler>> core_handlers;
+    bus::OutboxRelay relay{clock};
 
     struct Service {
         std::string name;
@@ -129,6 +131,9 @@ struct App::Impl : Registry {
         registering->migrations.insert(registering->migrations.end(), migrations.begin(), migrations.end());
     }
     void AddMessages(std::span<const http::Message> list) override { messages.Add(list); }
+    void Subscribe(std::string type, bus::EventHandler handler) override {
+        relay.Subscribe(registering->name, *registering->db, std::move(type), std::move(handler));
+    }
     void AddReadinessCheck(std::string name, std::function<core::Task<bool>()> check) override {
         readiness.emplace_back(std::move(name), std::move(check));
     }
@@ -199,6 +204,10 @@ struct App::Impl : Registry {
                        static_cast<double>(server ? server->OpenConnections() : 0));
             m.SetGauge("sikgu_password_hasher_in_flight", "Password hashes running or queued", {},
                        static_cast<double>(passwords->InFlight()));
+            for (const auto& [service, pending] : relay.Pending()) {
+                m.SetGauge("sikgu_outbox_pending_events", "Events not yet delivered to subscribers",
+                           {{"service", service}}, static_cast<double>(pending));
+            }
             for (const auto& s : services) {
                 m.SetGauge("sikgu_db_pool_size", "Connections per service database", {{"service", s.name}},
                            static_cast<double>(s.db->PoolSize()));
@@ -246,6 +255,7 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         a.registering = &service;
         service.module->Register(a);
         a.registering = nullptr;
+        a.relay.AddProducer(service.name, *service.db);
         sql::Database* db = service.db.get();
         a.AddReadinessCheck("db." + service.name, [db]() -> core::Task<bool> {
             co_return co_await db->Read([](sql::Connection& c) { return !c.Query("SELECT 1").empty(); });
@@ -273,6 +283,7 @@ std::uint16_t App::Start() {
     Impl& a = *impl_;
     if (!a.migrated) Migrate();
     for (auto& service : a.services) service.module->Start();
+    a.relay.Start();
     a.server = std::make_unique<http::HttpServer>(a.io, a.settings.http, *a.pipeline);
     const auto port = a.server->Start();
     for (std::size_t i = 0; i < a.settings.io_threads; ++i) {
@@ -312,6 +323,7 @@ void App::Stop() {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     obs::Log(obs::Level::kInfo, "stopped", {{"open_connections", a.server->OpenConnections()}});
+    a.relay.Stop();
     a.io.stop();
     for (auto& t : a.threads) t.join();
     a.threads.clear();

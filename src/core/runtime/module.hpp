@@ -12,6 +12,7 @@
 #include "core/http/handler.hpp"
 #include "core/http/messages.hpp"
 #include "core/http/router.hpp"
+#include "core/bus/outbox_relay.hpp"
 #include "core/util/embedded_file.hpp"
 
 namespace sikgu {
@@ -64,6 +65,8 @@ public:
     virtual void AddRoute(http::RouteSpec spec, const http::Handler& handler) = 0;
     virtual void AddMigrations(std::span<const EmbeddedFile> migrations) = 0;
     virtual void AddMessages(std::span<const http::Message> messages) = 0;
+    /// Consumes events of `type` published by any service; see bus::EventHandler.
+    virtual void Subscribe(std::string type, bus::EventHandler handler) = 0;
     /// Checked by /readyz.
     virtual void AddReadinessCheck(std::string name, std::function<core::Task<bool>()> check) = 0;
 };
