@@ -4,9 +4,5 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 SIKGU_WITH_BROWSER=1 "$root/scripts/setup.sh"
-e2e="$root/tests/e2e"
-if [ -f "$e2e/package-lock.json" ] && { [ ! -f "$e2e/node_modules/.package-lock.json" ] || [ "$e2e/package-lock.json" -nt "$e2e/node_modules/.package-lock.json" ]; }; then
-  (cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
-fi
 cd "$root/build"
 ctest --output-on-failure --timeout 600 -j "$(nproc)" "$@"
