@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The sikgu command line: plant imports from every source, migrate, version, config print, bad config.
+set -euo pipefail
+bin=${1:?path to sikgu}
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+work=$(mktemp -d /tmp/sikgu-cli.XXXXXX)
+fake_pid=""
+cleanup() { [ -n "$fake_pid" ] && kill "$fake_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+passed=0
+failed=0
+check() {  # check NAME EXPECTED_REGEX OUTPUT
+  if grep -Eq -- "$2" <<<"$3"; then passed=$((passed + 1)); echo "ok   $1"
+  else failed=$((failed + 1)); echo "FAIL $1: expected /$2/ in:"; echo "$3" | sed 's/^/     /'; fi
+}
+run() { "$bin" --data-dir "$work/data" "$@" 2>&1; }
+
+check "version" '^sikgu [0-9]+\.[0-9]+\.[0-9]+' "$(run version)"
+check "migrate applies every service's migrations" 'applied [1-9][0-9]* migration' "$(run migrate)"
+check "migrate is idempotent" 'applied 0 migration' "$(run migrate)"
+check "shipped catalogue loads" 'shipped catalogue: 217 species read, 217 inserted' "$(run plants import)"
+check "re-import changes nothing" '217 species read, 0 inserted, 0 updated, 217 unchanged' "$(run plants import)"
+check "fixture dump (XML/JSON) imports" '3 species read, 3 inserted' "$(run plants import --nongsaro-dir "$repo/tests/fixtures/nongsaro")"
+if [ -f "$repo/../shared/data/nongsaro/response.json" ]; then
+  check "the real dump agrees with the shipped facts and keeps sikgu's texts" \
+    '217 species read, 0 inserted, 0 updated, 217 unchanged' \
+    "$(run plants import --nongsaro-dir "$repo/../shared/data/nongsaro")"
+fi
+
+python3 "$(dirname "$0")/fake_nongsaro.py" "$repo/tests/fixtures/nongsaro" test-key "$work/port" &
+fake_pid=$!
+for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.05; done
+base="http://127.0.0.1:$(cat "$work/port")/service/garden"
+check "live API with a key" '3 species read, 0 inserted, 0 updated, 3 unchanged' \
+  "$(SIKGU_PLANT__NONGSARO_BASE_URL=$base SIKGU_PLANT__NONGSARO_API_KEY=test-key run plants import --nongsaro-api)"
+check "live API with a wrong key fails clearly" 'resultCode 30' \
+  "$(SIKGU_PLANT__NONGSARO_BASE_URL=$base SIKGU_PLANT__NONGSARO_API_KEY=wrong run plants import --nongsaro-api || true)"
+check "live API without a key is refused" 'nongsaro_api_key' "$(run plants import --nongsaro-api || true)"
+
+printf '[core.auth]\njwt_secret = "a-secret-that-must-not-be-printed-0123"\n' >"$work/ok.toml"
+check "config print masks secrets" 'jwt_secret = .\*{8}' "$("$bin" --config "$work/ok.toml" config print)"
+printf '[core.http]\nprot = 1\n' >"$work/bad.toml"
+out=$("$bin" --config "$work/bad.toml" --data-dir "$work/data" migrate 2>&1 || echo "exit=$?")
+check "unknown config keys stop start-up" 'unknown key\(s\) in \[core.http\]: prot' "$out"
+check "unknown config keys exit with 2" 'exit=2' "$out"
+printf '[acount]\nx = 1\n' >"$work/typo.toml"
+check "unknown sections stop start-up" 'unknown section \[acount\]' "$("$bin" --config "$work/typo.toml" --data-dir "$work/data" migrate 2>&1 || true)"
+check "secrets file is private" '^600$' "$(stat -c %a "$work/data/secrets.toml")"
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
