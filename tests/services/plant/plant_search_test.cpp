@@ -65,7 +65,7 @@ TEST(PlantIndex, KeysetPagesVisitEveryPlantOnce) {
     std::vector<Plant> plants;
     for (int i = 1; i <= 57; ++i) plants.push_back(Make(i, "식물" + std::to_string(i % 7), "p"));
     const PlantIndex index(std::move(plants));
-    for (const std::optional<std::string> text : {std::optional<std::string>{}, std::optional<std::string>{"식물"}}) {
+    for (const auto& text : {std::optional<std::string>{}, std::optional<std::string>{"식물"}}) {
         std::set<std::int64_t> seen;
         PlantQuery q;
         q.text = text;
