@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -205,4 +206,18 @@ export async function loginViaUi(page, baseUrl, user) {
   await page.getByTestId('login-submit').click();
   await page.waitForURL(`${baseUrl}/me`);
   await page.getByTestId('me-nickname').filter({ hasText: user.nickname }).waitFor();
+}
+
+/**
+ * Start the server and the browser side by side. If either fails, the other is shut down
+ * again so that a failed set-up never leaves a process behind (or keeps the test run alive).
+ */
+export async function startServerAndBrowser() {
+  const [s, b] = await Promise.allSettled([startServer(), launchBrowser()]);
+  if (s.status === 'rejected' || b.status === 'rejected') {
+    if (b.status === 'fulfilled') await b.value.close().catch(() => undefined);
+    if (s.status === 'fulfilled') await s.value.stop().catch(() => undefined);
+    throw s.status === 'rejected' ? s.reason : b.reason;
+  }
+  return { server: s.value, browser: b.value };
 }

@@ -3,15 +3,14 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createVerifiedUser, launchBrowser, loginViaUi, mailboxCode, newGuardedContext, uniqueUser } from './helpers.js';
-import { startServer } from './server.js';
+import { createVerifiedUser, startServerAndBrowser, loginViaUi, mailboxCode, newGuardedContext, uniqueUser } from './helpers.js';
 
 let server;
 let browser;
 let base;
 
 before(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  ({ server, browser } = await startServerAndBrowser());
   base = server.baseUrl;
 });
 
@@ -65,6 +64,8 @@ describe('user journey', { timeout: 90_000 }, () => {
     assert.equal(await nav.getByRole('link', { name: '마이페이지' }).count(), 1);
     assert.equal(await nav.getByRole('link', { name: '로그인' }).count(), 0);
 
+    assert.equal(await refreshCookieCount(guard.context), 1, 'login sets the refresh cookie');
+
     // A reload drops the in-memory access token; the refresh cookie restores the session.
     await page.reload();
     await assertText(page.getByTestId('me-nickname'), user.nickname);
@@ -76,16 +77,16 @@ describe('user journey', { timeout: 90_000 }, () => {
     await page.getByTestId('plant-card').first().waitFor();
     await page.getByTestId('plant-search').fill('몬스');
     await page.waitForURL((u) => u.searchParams.get('q') === '몬스');
-    const monstera = page.getByTestId('plant-card').filter({ hasText: '몬스테라' });
-    await monstera.first().waitFor();
-    assert.ok((await monstera.count()) >= 1);
+    const bySyllables = await expectCardsFor(page, '몬스');
+    assert.ok(bySyllables.includes('몬스테라'), `"몬스" finds 몬스테라, got ${JSON.stringify(bySyllables)}`);
 
-    // Initial-consonant search.
+    // Initial-consonant search, submitted with the button.
     await page.getByTestId('plant-search').fill('ㅁㅅㅌㄹ');
     await page.getByRole('button', { name: '검색', exact: true }).click();
     await page.waitForURL((u) => u.searchParams.get('q') === 'ㅁㅅㅌㄹ');
-    await monstera.first().waitFor();
-    assert.ok((await monstera.count()) >= 1, '"ㅁㅅㅌㄹ" finds 몬스테라');
+    const byInitials = await expectCardsFor(page, 'ㅁㅅㅌㄹ');
+    assert.ok(byInitials.includes('몬스테라'), `"ㅁㅅㅌㄹ" finds 몬스테라, got ${JSON.stringify(byInitials)}`);
+    const monstera = page.getByTestId('plant-card').filter({ hasText: '몬스테라' });
 
     // Open the detail page.
     await monstera.first().click();
@@ -109,11 +110,7 @@ describe('user journey', { timeout: 90_000 }, () => {
     await page.reload();
     await page.getByTestId('login-username').waitFor();
     assert.equal(new URL(page.url()).pathname, '/login');
-    assert.equal(
-      (await guard.context.cookies(base)).filter((c) => c.name === 'sikgu_refresh' && c.value).length,
-      0,
-      'logout clears the refresh cookie',
-    );
+    assert.equal(await refreshCookieCount(guard.context), 0, 'logout clears the refresh cookie');
 
     guard.check();
     await guard.context.close();
@@ -198,6 +195,31 @@ describe('user journey', { timeout: 90_000 }, () => {
     await guard.context.close();
   });
 
+  test('a taken username is flagged while typing and refused on submit', async () => {
+    const guard = await newGuardedContext(browser);
+    const page = await guard.context.newPage();
+    const existing = await createVerifiedUser(base, uniqueUser('t'));
+    const user = uniqueUser('t');
+
+    await page.goto(`${base}/signup`);
+    // The live availability check flags the name before anything is submitted.
+    await page.getByTestId('signup-username').fill(existing.username);
+    await page.locator('#signup-username-error').filter({ hasText: '이미 사용 중인 아이디입니다.' }).waitFor();
+    await page.getByTestId('signup-nickname').fill(user.nickname);
+    await page.getByTestId('signup-email').fill(user.email);
+    await page.getByTestId('signup-password').fill(user.password);
+    await page.getByTestId('signup-submit').click();
+
+    // The server's 409 lands on the username field, which gets the focus; no navigation.
+    await page.locator('#signup-username-error').filter({ hasText: '이미 사용 중인 아이디입니다.' }).waitFor();
+    assert.equal(await page.getByTestId('signup-username').getAttribute('aria-invalid'), 'true');
+    await page.waitForFunction(() => document.activeElement?.id === 'signup-username');
+    assert.equal(new URL(page.url()).pathname, '/signup');
+
+    guard.check();
+    await guard.context.close();
+  });
+
   test('a wrong verification code is rejected in the form', async () => {
     const guard = await newGuardedContext(browser);
     const page = await guard.context.newPage();
@@ -229,6 +251,35 @@ describe('user journey', { timeout: 90_000 }, () => {
     await guard.context.close();
   });
 });
+
+/** The card names the list shows once it matches what the API answers for `q` (first page). */
+async function expectCardsFor(page, q) {
+  const res = await fetch(`${base}/api/v1/plants?${new URLSearchParams({ q, limit: '20' })}`);
+  assert.equal(res.status, 200);
+  const expected = (await res.json()).items.map((p) => p.name_ko);
+  assert.ok(expected.length > 0, `the API finds something for ${q}`);
+  try {
+    await page.waitForFunction(
+      (names) => {
+        const shown = [...document.querySelectorAll('[data-testid=plant-card] .plant-card-name')].map((e) =>
+          e.textContent.trim(),
+        );
+        return shown.length === names.length && shown.every((n, i) => n === names[i]);
+      },
+      expected,
+      { timeout: 10_000 },
+    );
+  } catch {
+    const shown = await page.locator('[data-testid=plant-card] .plant-card-name').allTextContents();
+    assert.deepEqual(shown, expected, `cards shown for ${q}`);
+  }
+  return expected;
+}
+
+async function refreshCookieCount(context) {
+  const cookies = await context.cookies(`${base}/api/v1/auth/refresh`);
+  return cookies.filter((c) => c.name === 'sikgu_refresh' && c.value).length;
+}
 
 async function assertText(locator, expected) {
   await locator.filter({ hasText: expected }).first().waitFor();

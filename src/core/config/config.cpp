@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <sstream>
 #include <toml++/toml.h>
@@ -191,11 +192,16 @@ std::string Section::GetChoice(std::string_view key, std::string_view fallback,
     Fail(key, fmt::format("must be one of: {}", fmt::join(allowed, ", ")));
 }
 
-void Section::Finish() const {
+void Section::Finish(const std::vector<std::string_view>& children) const {
     if (table_ == nullptr) return;
     std::vector<std::string> unknown;
     for (const auto& [key, node] : *table_) {
-        if (node.is_table()) continue;  // nested sections are checked by their own Section
+        if (node.is_table()) {
+            if (std::find(children.begin(), children.end(), key.str()) == children.end()) {
+                unknown.push_back("[" + path_ + "." + std::string(key.str()) + "]");
+            }
+            continue;
+        }
         if (!read_.contains(key.str())) unknown.emplace_back(key.str());
     }
     if (!unknown.empty()) {

@@ -67,8 +67,9 @@ public:
     std::string GetChoice(std::string_view key, std::string_view fallback,
                           const std::vector<std::string_view>& allowed) const;
 
-    /// Throws ConfigError naming every key in this table that was never read.
-    void Finish() const;
+    /// Throws ConfigError naming every key in this table that was never read, and every sub-table not
+    /// in `children` (sub-tables are read by their own Section).
+    void Finish(const std::vector<std::string_view>& children = {}) const;
 
     const std::string& Path() const { return path_; }
 

@@ -76,7 +76,7 @@ std::string LoadOrCreateSecret(const CoreSettings& settings) {
     const auto tmp = path.string() + ".tmp";
     {
         std::ofstream out(tmp, std::ios::binary);
-        out << "# Generated on first start. Keep it private; changing it logs everyone out.\n"
+        out << "# Generated on first start. Keep it private. Changing it invalidates every access token (clients refresh).\n"
             << "jwt_secret = \"" << secret << "\"\n";
     }
     ::chmod(tmp.c_str(), 0600);

@@ -7,7 +7,7 @@
 namespace sikgu::runtime {
 
 bool CoreSettings::ListensOnLoopbackOnly() const {
-    return http.bind == "127.0.0.1" || http.bind == "::1" || http.bind == "localhost" || http.bind.starts_with("127.");
+    return http.bind == "::1" || http.bind.starts_with("127.");
 }
 
 CoreSettings ParseCoreSettings(const config::Config& config) {
@@ -17,7 +17,7 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
     s.node_id = static_cast<std::uint32_t>(core.GetInt("node_id", 0, 0, 1023));
     s.io_threads = static_cast<std::size_t>(core.GetInt("io_threads", 0, 0, 256));
     if (s.io_threads == 0) s.io_threads = std::max(1U, std::thread::hardware_concurrency());
-    core.Finish();
+    core.Finish({"http", "sql", "auth", "log", "mail"});
 
     const auto http = config.Get("core.http");
     s.http.bind = http.GetString("bind", "127.0.0.1");

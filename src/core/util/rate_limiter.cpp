@@ -34,7 +34,7 @@ void RateLimiter::Reset(std::string_view key) {
 
 void RateLimiter::Prune(TimePoint now) {
     std::erase_if(windows_, [&](const auto& entry) { return now >= entry.second.started + window_; });
-    // Still full (a flood of distinct keys): forget the oldest half rather than grow without bound.
+    // Still full (a flood of distinct keys): forget everything rather than grow without bound.
     if (windows_.size() >= max_keys_) windows_.clear();
 }
 

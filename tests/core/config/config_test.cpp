@@ -20,6 +20,10 @@ TEST(Config, UnknownKeysAreRejected) {
     EXPECT_THROW(runtime::ParseCoreSettings(config), ConfigError);
 }
 
+TEST(Config, MisspelledCoreSubTablesAreRejected) {
+    EXPECT_THROW(runtime::ParseCoreSettings(Config::FromString("[core.htp]\nport = 1\n")), ConfigError);
+}
+
 TEST(Config, UnknownSectionsAreRejected) {
     const auto config = Config::FromString("[acount]\nx = 1\n");
     EXPECT_THROW(config.CheckTopLevel({"core", "account"}), ConfigError);

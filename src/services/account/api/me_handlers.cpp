@@ -20,7 +20,10 @@ core::Task<http::Response> UpdateMeHandler::Handle(http::Request& request) const
     }
     if (auto problem = body.Finish()) co_return std::move(*problem);
     auto renamed = co_await deps_.store.Rename(request.User(), nickname);
-    if (auto* conflict = std::get_if<std::string>(&renamed)) co_return http::Problem::Conflict(*conflict);
+    if (auto* refusal = std::get_if<std::string>(&renamed)) {
+        if (*refusal == "auth.unauthenticated") co_return http::Problem::Unauthorized(*refusal);
+        co_return http::Problem::Conflict(*refusal);
+    }
     co_return http::Json(UserJson(std::get<User>(renamed)));
 }
 

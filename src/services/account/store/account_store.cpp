@@ -319,8 +319,10 @@ core::Task<std::variant<User, std::string>> AccountStore::Rename(std::int64_t us
         result = co_await db_.Write([&](sql::Connection& c) -> std::variant<User, std::string> {
             const auto holder = c.QueryOne("SELECT id FROM users WHERE nickname_key = ?", {key});
             if (holder && (*holder)[0].AsInt() != user_id) return std::string("account.nickname_taken");
-            c.Execute("UPDATE users SET nickname = ?, nickname_key = ?, updated_at = ? WHERE id = ?",
-                      {nickname, key, ToUnixMillis(now), user_id});
+            if (c.Execute("UPDATE users SET nickname = ?, nickname_key = ?, updated_at = ? WHERE id = ?",
+                          {nickname, key, ToUnixMillis(now), user_id}) != 1) {
+                return std::string("auth.unauthenticated");  // deleted while its access token lives on
+            }
             bus::Publish(c, ids_, now, "user.renamed", std::to_string(user_id),
                          {{"user_id", std::to_string(user_id)}, {"nickname", nickname}});
             return *SelectUser(c, "id", user_id);

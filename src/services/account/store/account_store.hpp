@@ -94,7 +94,8 @@ public:
     /// Sets the new hash and revokes every session; false when the token is unknown, used or expired.
     core::Task<bool> ConsumePasswordReset(const std::string& token, const std::string& new_hash);
 
-    /// Changes the nickname and publishes user.renamed. Returns account.nickname_taken on a clash.
+    /// Changes the nickname and publishes user.renamed. Returns account.nickname_taken on a clash, or
+    /// auth.unauthenticated when the user no longer exists.
     core::Task<std::variant<User, std::string>> Rename(std::int64_t user_id, const std::string& nickname);
     core::Task<void> SetPassword(std::int64_t user_id, const std::string& hash);
     /// Removes the user and everything keyed by it, and publishes user.deleted.
