@@ -211,7 +211,10 @@ void HttpServer::BeginShutdown() {
     std::lock_guard lock(impl->connections_mutex);
     for (const auto& connection : impl->connections) {
         if (connection->busy.load()) continue;  // finishes its request, then sees `stopping`
-        asio::post(connection->stream.get_executor(), [connection] { connection->stream.socket().cancel(); });
+        asio::post(connection->stream.get_executor(), [connection] {
+            boost::system::error_code ignored;  // the client may have closed it meanwhile
+            connection->stream.socket().cancel(ignored);
+        });
     }
 }
 

@@ -5,6 +5,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json.hpp>
+#include <fmt/format.h>
 #include <algorithm>
 #include <cstring>
 #include <ctime>
@@ -139,8 +140,8 @@ DevMailbox::DevMailbox(std::filesystem::path folder, const Clock& clock) : folde
 
 core::Task<void> DevMailbox::Send(const Mail& mail) {
     const auto now = clock_.Now();
-    // Sortable names: newest last on disk, listed newest first.
-    const std::string id = std::to_string(ToUnixMillis(now)) + "-" + RandomToken(6);
+    // Sortable names (milliseconds, then a sequence for mails within one millisecond): listed newest first.
+    const std::string id = fmt::format("{:013}-{:06}-{}", ToUnixMillis(now), sequence_++ % 1000000, RandomToken(6));
     boost::json::object record{{"id", id},
                                {"to", mail.to},
                                {"subject", mail.subject},

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <mutex>
 #include <string>
@@ -68,6 +70,7 @@ public:
 private:
     std::filesystem::path folder_;
     const Clock& clock_;
+    std::atomic<std::uint64_t> sequence_{0};
     mutable std::mutex mutex_;
 };
 

@@ -69,6 +69,8 @@ TEST(Nongsaro, HandlesTheKnownQuirks) {
     EXPECT_FALSE(cactus.watering.winter);
     EXPECT_EQ(cactus.winter_min_c, 0);
     EXPECT_EQ(cactus.difficulty, "expert");
+    ASSERT_TRUE(cactus.name_en);
+    EXPECT_EQ(cactus.name_en->find('<'), std::string::npos);  // markup stripped from names
     EXPECT_FALSE(cactus.care_tip);  // Nongsaro's sentences are never taken
 }
 

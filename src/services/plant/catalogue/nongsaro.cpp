@@ -44,7 +44,8 @@ std::vector<std::string> SplitPipes(std::string_view text) {
     return out;
 }
 
-std::string StripTags(std::string_view text) {
+// Names arrive with markup ("<i>Ruscus</i> spp.") and doubled spaces: keep the plain, single-spaced text.
+std::string CleanName(std::string_view text) {
     std::string out;
     bool in_tag = false;
     for (char c : text) {
@@ -53,10 +54,19 @@ std::string StripTags(std::string_view text) {
         } else if (c == '>') {
             in_tag = false;
         } else if (!in_tag) {
-            out += c;
+            const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+            if (space && (out.empty() || out.back() == ' ')) continue;
+            out += space ? ' ' : c;
         }
     }
     return std::string(Trim(out));
+}
+
+std::optional<std::string> CleanOptionalName(const std::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    std::string clean = CleanName(*text);
+    if (clean.empty()) return std::nullopt;
+    return clean;
 }
 
 std::optional<std::string> Get(const NongsaroRecord& r, std::string_view key) {
@@ -228,12 +238,12 @@ Plant PlantFromNongsaro(const NongsaroRecord& list_item, const NongsaroRecord& d
         p.id <= 0) {
         throw CatalogueError("nongsaro: list item without a numeric cntntsNo");
     }
-    p.name_ko = Get(list_item, "cntntsSj").value_or("");
+    p.name_ko = CleanName(Get(list_item, "cntntsSj").value_or(""));
     if (p.name_ko.empty()) throw CatalogueError("nongsaro: plant " + *id_text + " has no name");
-    p.name_en = Get(detail, "plntzrNm");
-    p.scientific_name = StripTags(Get(detail, "plntbneNm").value_or(""));
+    p.name_en = CleanOptionalName(Get(detail, "plntzrNm"));
+    p.scientific_name = CleanName(Get(detail, "plntbneNm").value_or(""));
     if (p.scientific_name.empty()) p.scientific_name = p.name_ko;
-    p.family_ko = Get(detail, "fmlCodeNm").value_or("");
+    p.family_ko = CleanName(Get(detail, "fmlCodeNm").value_or(""));
     // 잎&꽃보기식물 counts as both leaf and flower.
     p.categories = MapNames(detail, "clCodeNm",
                             {{"잎&꽃", "leaf"}, {"잎&꽃", "flower"}, {"잎보기", "leaf"}, {"꽃보기", "flower"},
