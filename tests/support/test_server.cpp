@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 #include <random>
+#include <regex>
+#include <stdexcept>
 
 #include "app/modules.hpp"
 #include "core/config/config.hpp"
@@ -52,6 +54,31 @@ std::string TestServer::LastMailTo(const std::string& to) {
         }
     }
     return "";
+}
+
+std::string VerificationCode(const std::string& mail) {
+    std::smatch m;
+    if (!std::regex_search(mail, m, std::regex("\\b(\\d{6})\\b"))) return "";
+    return m[1];
+}
+
+boost::json::value CreateVerifiedUser(TestServer& server, HttpClient& client, const std::string& username,
+                                      const std::string& email, const std::string& nickname) {
+    const std::string nick = nickname.empty() ? "닉" + username.substr(0, 10) : nickname;
+    const auto signup = client.PostJson(
+        "/api/v1/auth/signup",
+        boost::json::serialize(boost::json::object{
+            {"username", username}, {"nickname", nick}, {"email", email}, {"password", "garden123"}}));
+    if (signup.status != 201) throw std::runtime_error("sign-up failed: " + signup.body);
+    const std::string code = VerificationCode(server.LastMailTo(email));
+    const auto verify = client.PostJson(
+        "/api/v1/auth/verify-email", boost::json::serialize(boost::json::object{{"email", email}, {"code", code}}));
+    if (verify.status != 200) throw std::runtime_error("verification failed: " + verify.body);
+    const auto login = client.PostJson(
+        "/api/v1/auth/login",
+        boost::json::serialize(boost::json::object{{"username", username}, {"password", "garden123"}}));
+    if (login.status != 200) throw std::runtime_error("login failed: " + login.body);
+    return login.Json();
 }
 
 }  // namespace sikgu::test

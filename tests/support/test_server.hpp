@@ -8,6 +8,8 @@
 #include <memory>
 #include <string>
 
+#include <boost/json/value.hpp>
+
 #include "core/runtime/app.hpp"
 #include "core/util/clock.hpp"
 #include "support/http_client.hpp"
@@ -58,6 +60,14 @@ private:
     std::unique_ptr<runtime::App> app_;
     std::uint16_t port_ = 0;
 };
+
+/// The 6-digit verification code in a mail ("" when there is none).
+std::string VerificationCode(const std::string& mail);
+
+/// Signs up through the API, verifies with the mailed code and logs in ("session":"token").
+/// Returns the login response body (access_token, refresh_token, user).
+boost::json::value CreateVerifiedUser(TestServer& server, HttpClient& client, const std::string& username,
+                                      const std::string& email, const std::string& nickname = "");
 
 /// Path of a file in the repository (tests run from the build tree).
 std::filesystem::path SourcePath(const std::string& relative);

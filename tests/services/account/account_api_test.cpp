@@ -10,12 +10,6 @@
 namespace sikgu::account {
 namespace {
 
-std::string CodeIn(const std::string& mail) {
-    std::smatch m;
-    if (!std::regex_search(mail, m, std::regex("\\b(\\d{6})\\b"))) return "";
-    return m[1];
-}
-
 class AccountApi : public ::testing::Test {
 protected:
     test::HttpResult SignUp(const std::string& username, const std::string& email,
@@ -31,14 +25,8 @@ protected:
         return client_.PostJson("/api/v1/auth/verify-email",
                                 boost::json::serialize(boost::json::object{{"email", email}, {"code", code}}));
     }
-    // A verified user; returns the login response.
     boost::json::value Ready(const std::string& username, const std::string& email) {
-        EXPECT_EQ(SignUp(username, email).status, 201);
-        EXPECT_EQ(Verify(email, CodeIn(server_.LastMailTo(email))).status, 200);
-        const auto login = client_.PostJson("/api/v1/auth/login",
-                                            R"({"username":")" + username + R"(","password":"garden123"})");
-        EXPECT_EQ(login.status, 200) << login.body;
-        return login.Json();
+        return test::CreateVerifiedUser(server_, client_, username, email);
     }
     static std::string Bearer(const boost::json::value& login) {
         return "Authorization: Bearer " + std::string(login.at("access_token").as_string());
@@ -57,7 +45,7 @@ TEST_F(AccountApi, SignUpVerifyLoginMe) {
     const auto unverified = client_.PostJson("/api/v1/auth/login", R"({"username":"plant_lover","password":"garden123"})");
     EXPECT_EQ(unverified.Code(), "account.email_unverified");
 
-    const std::string code = CodeIn(server_.LastMailTo("Lover@Example.com"));
+    const std::string code = test::VerificationCode(server_.LastMailTo("Lover@Example.com"));
     ASSERT_EQ(code.size(), 6U);
     EXPECT_EQ(Verify("lover@example.com", code == "000000" ? "111111" : "000000").Code(), "account.code_invalid");
     const auto verified = Verify("lover@example.com", code);
@@ -84,7 +72,7 @@ TEST_F(AccountApi, NamesAreUniqueIgnoringCase) {
 
 TEST_F(AccountApi, VerificationCodesExpireAndLimitAttempts) {
     ASSERT_EQ(SignUp("slow_user", "slow@example.com").status, 201);
-    const std::string code = CodeIn(server_.LastMailTo("slow@example.com"));
+    const std::string code = test::VerificationCode(server_.LastMailTo("slow@example.com"));
     server_.Clock().Advance(std::chrono::seconds(601));
     EXPECT_EQ(Verify("slow@example.com", code).Code(), "account.code_expired");
 
@@ -93,7 +81,7 @@ TEST_F(AccountApi, VerificationCodesExpireAndLimitAttempts) {
     const auto throttled = client_.PostJson("/api/v1/auth/verify-email/resend", R"({"email":"slow@example.com"})");
     EXPECT_EQ(throttled.status, 429);
     EXPECT_FALSE(throttled.Header("retry-after").empty());
-    const std::string fresh = CodeIn(server_.LastMailTo("slow@example.com"));
+    const std::string fresh = test::VerificationCode(server_.LastMailTo("slow@example.com"));
     const std::string wrong = fresh == "123456" ? "654321" : "123456";
     for (int i = 0; i < 5; ++i) EXPECT_EQ(Verify("slow@example.com", wrong).Code(), "account.code_invalid");
     EXPECT_EQ(Verify("slow@example.com", fresh).Code(), "account.code_attempts_exceeded");

@@ -2,7 +2,6 @@
 
 #include <atomic>
 #include <boost/json.hpp>
-#include <regex>
 #include <thread>
 
 #include "support/test_server.hpp"
@@ -48,17 +47,7 @@ TEST(AccountConcurrency, OneUsernameIsGrantedExactlyOnceUnderARace) {
 TEST(AccountConcurrency, ARefreshTokenIsSpentExactlyOnce) {
     test::TestServer server;
     auto client = server.Client();
-    ASSERT_EQ(client.PostJson("/api/v1/auth/signup",
-                              R"({"username":"racer","nickname":"레이서","email":"racer@example.com","password":"garden123"})")
-                  .status,
-              201);
-    std::smatch m;
-    const std::string mail = server.LastMailTo("racer@example.com");
-    ASSERT_TRUE(std::regex_search(mail, m, std::regex("\\b(\\d{6})\\b")));
-    ASSERT_EQ(client.PostJson("/api/v1/auth/verify-email", R"({"email":"racer@example.com","code":")" + m[1].str() + "\"}")
-                  .status,
-              200);
-    const auto login = client.PostJson("/api/v1/auth/login", R"({"username":"racer","password":"garden123"})").Json();
+    const auto login = test::CreateVerifiedUser(server, client, "racer", "racer@example.com");
     const std::string body = R"({"refresh_token":")" + std::string(login.at("refresh_token").as_string()) + "\"}";
     const auto statuses =
         Hammer(server.Port(), 16, 200, [&](test::HttpClient& c, int) { return c.PostJson("/api/v1/auth/refresh", body); });
