@@ -6,6 +6,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json.hpp>
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -139,14 +140,17 @@ DevMailbox::DevMailbox(std::filesystem::path folder, const Clock& clock) : folde
 
 core::Task<void> DevMailbox::Send(const Mail& mail) {
     const auto now = clock_.Now();
-    // Sortable names: newest last on disk, listed newest first.
-    const std::string id = std::to_string(ToUnixMillis(now)) + "-" + RandomToken(6);
+    std::lock_guard lock(mutex_);
+    // Sortable names: newest last on disk, listed newest first. The sequence keeps mails of one
+    // millisecond (or of a clock that stands still in tests) in the order they were sent.
+    char sequence[16];
+    std::snprintf(sequence, sizeof sequence, "%010llu", static_cast<unsigned long long>(++sent_));
+    const std::string id = std::to_string(ToUnixMillis(now)) + "-" + sequence + "-" + RandomToken(6);
     boost::json::object record{{"id", id},
                                {"to", mail.to},
                                {"subject", mail.subject},
                                {"body", mail.body},
                                {"sent_at", FormatRfc3339(now)}};
-    std::lock_guard lock(mutex_);
     const auto tmp = folder_ / (id + ".tmp");
     {
         std::ofstream out(tmp, std::ios::binary);

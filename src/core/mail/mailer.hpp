@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/asio/thread_pool.hpp>
+#include <cstdint>
 #include <filesystem>
 #include <mutex>
 #include <string>
@@ -69,6 +70,7 @@ private:
     std::filesystem::path folder_;
     const Clock& clock_;
     mutable std::mutex mutex_;
+    std::uint64_t sent_ = 0;
 };
 
 }  // namespace sikgu::mail
