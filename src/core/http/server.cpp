@@ -211,7 +211,11 @@ void HttpServer::BeginShutdown() {
     std::lock_guard lock(impl->connections_mutex);
     for (const auto& connection : impl->connections) {
         if (connection->busy.load()) continue;  // finishes its request, then sees `stopping`
-        asio::post(connection->stream.get_executor(), [connection] { connection->stream.socket().cancel(); });
+        // The connection may have closed its socket meanwhile: cancelling a closed socket must not throw.
+        asio::post(connection->stream.get_executor(), [connection] {
+            boost::system::error_code ignored;
+            connection->stream.socket().cancel(ignored);
+        });
     }
 }
 
