@@ -86,9 +86,10 @@ core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUs
     std::optional<std::variant<User, std::string>> result;
     try {
         result = co_await db_.Write([&](sql::Connection& c) -> std::variant<User, std::string> {
-            // A sign-up that was never verified does not hold its names forever.
+            // A sign-up that was never verified does not hold its names forever. Users made by an OAuth
+            // login have no password and may have no verified e-mail, but they are never pending.
             const auto stale = c.Query(
-                "SELECT id FROM users WHERE email_verified = 0 AND created_at < ? AND "
+                "SELECT id FROM users WHERE email_verified = 0 AND password_hash IS NOT NULL AND created_at < ? AND "
                 "(username_key = ? OR nickname_key = ? OR email_key = ?)",
                 {stale_before, username_key, nickname_key, email_key});
             for (const auto& row : stale) {
@@ -150,7 +151,8 @@ core::Task<bool> AccountStore::IsTaken(const std::string& field, const std::stri
     }
     const std::int64_t stale_before = ToUnixMillis(clock_.Now() - limits_.unverified_hold);
     co_return co_await db_.Read([&](sql::Connection& c) {
-        return c.QueryOne("SELECT 1 FROM users WHERE " + column + " = ? AND (email_verified = 1 OR created_at >= ?)",
+        return c.QueryOne("SELECT 1 FROM users WHERE " + column +
+                              " = ? AND (email_verified = 1 OR password_hash IS NULL OR created_at >= ?)",
                           {key, stale_before})
             .has_value();
     });
@@ -190,7 +192,7 @@ core::Task<std::pair<RenewOutcome, std::optional<User>>> AccountStore::RenewVeri
     const auto now = clock_.Now();
     co_return co_await db_.Write([&](sql::Connection& c) -> std::pair<RenewOutcome, std::optional<User>> {
         auto user = SelectUser(c, "email_key", key);
-        if (!user || user->email_verified) return {RenewOutcome::kNotPending, std::nullopt};
+        if (!user || user->email_verified || !user->password_hash) return {RenewOutcome::kNotPending, std::nullopt};
         const auto row = c.QueryOne("SELECT sent_at FROM email_verifications WHERE user_id = ?", {user->id});
         if (row) {
             const auto next = FromUnixMillis((*row)[0].AsInt()) + limits_.resend_interval;
@@ -394,6 +396,11 @@ core::Task<std::pair<OAuthOutcome, std::optional<User>>> AccountStore::OAuthLogi
             auto user = SelectUser(c, "id", *link_user_id);
             if (!user) return {OAuthOutcome::kLinkUserGone, std::nullopt};
             if (!linked) {
+                // One account per provider and user: a second one would be a second way in nobody asked for.
+                if (c.QueryOne("SELECT 1 FROM oauth_links WHERE provider = ? AND user_id = ?",
+                               {identity.provider, user->id})) {
+                    return {OAuthOutcome::kAlreadyLinked, std::nullopt};
+                }
                 c.Execute("INSERT INTO oauth_links (provider, subject, user_id, created_at) VALUES (?, ?, ?, ?)",
                           {identity.provider, identity.subject, user->id, now_ms});
                 user = SelectUser(c, "id", user->id);

@@ -121,7 +121,8 @@ public:
     core::Task<std::optional<OAuthState>> TakeOAuthState(const std::string& state);
     /// The user of a valid, unspent refresh token, or nullopt.
     core::Task<std::optional<std::int64_t>> UserOfRefresh(const std::string& token);
-    /// In one transaction: logs in the user linked to (provider, subject); or links it to `link_user_id`;
+    /// In one transaction: logs in the user linked to (provider, subject); or links it to `link_user_id`
+    /// (kAlreadyLinked when another user has it or that user already has an account of this provider);
     /// or creates a verified user for it (never matched to an existing account by e-mail) and publishes
     /// user.created. The user is set for kLoggedIn, kCreated and kLinked.
     core::Task<std::pair<OAuthOutcome, std::optional<User>>> OAuthLogin(
