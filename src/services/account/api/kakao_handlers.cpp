@@ -104,7 +104,8 @@ core::Task<http::Response> KakaoCallbackHandler::Handle(http::Request& request) 
     const auto [outcome, user] = co_await deps_.store.OAuthLogin(identity, pending->link_user_id);
     switch (outcome) {
         case OAuthOutcome::kAlreadyLinked:
-            co_return Fail(deps_, request, "auth.oauth_already_linked", "identity linked to another user, or the user has another kakao account");
+            co_return Fail(deps_, request, "auth.oauth_already_linked",
+                           "identity linked to another user, or the user has another kakao account");
         case OAuthOutcome::kLinkUserGone:
             co_return Fail(deps_, request, "auth.oauth_failed", "the linking user no longer exists");
         case OAuthOutcome::kLinked: {
