@@ -59,10 +59,10 @@ async function waitHealthy(baseUrl, child, logs) {
 }
 
 /**
- * Spawn the server on a free port with a fresh data directory.
- * Resolves once GET /healthz answers 200.
+ * Spawn the server on a free port (or `port`, when the caller must know it in advance) with a fresh data
+ * directory. Resolves once GET /healthz answers 200.
  */
-export async function startServer({ env: extraEnv = {} } = {}) {
+export async function startServer({ env: extraEnv = {}, port: fixedPort } = {}) {
   const bin = process.env.SIKGU_BIN || path.join(REPO_ROOT, 'build', 'src', 'sikgu');
   const webRoot = process.env.SIKGU_WEB_ROOT || path.join(REPO_ROOT, 'web', 'dist');
   const openapi = path.join(REPO_ROOT, 'docs', 'openapi.yaml');
@@ -72,7 +72,7 @@ export async function startServer({ env: extraEnv = {} } = {}) {
   }
 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sikgu-e2e-'));
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
 
   let output = '';

@@ -64,18 +64,24 @@ std::optional<std::string> Base64UrlDecode(std::string_view text) {
     return out;
 }
 
-std::string Sha256Hex(std::string_view data) {
+std::string Sha256(std::string_view data) {
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int len = 0;
     if (EVP_Digest(data.data(), data.size(), digest.data(), &len, EVP_sha256(), nullptr) != 1) {
         throw std::runtime_error("SHA-256 failed");
     }
+    return std::string(reinterpret_cast<const char*>(digest.data()), len);
+}
+
+std::string Sha256Hex(std::string_view data) {
+    const std::string digest = Sha256(data);
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
-    out.reserve(len * 2);
-    for (unsigned int i = 0; i < len; ++i) {
-        out += kHex[digest[i] >> 4];
-        out += kHex[digest[i] & 15];
+    out.reserve(digest.size() * 2);
+    for (const char byte : digest) {
+        const auto c = static_cast<unsigned char>(byte);
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
     }
     return out;
 }

@@ -13,6 +13,9 @@ std::optional<std::string> Base64UrlDecode(std::string_view text);
 /// Lower-case hex SHA-256, used to store tokens and codes so a leaked table reveals nothing usable.
 std::string Sha256Hex(std::string_view data);
 
+/// The raw 32 SHA-256 bytes (PKCE code challenges).
+std::string Sha256(std::string_view data);
+
 /// Raw HMAC-SHA256 bytes.
 std::string HmacSha256(std::string_view key, std::string_view data);
 

@@ -3,6 +3,7 @@
 #include "core/config/config.hpp"
 #include "core/runtime/settings.hpp"
 #include "services/account/api/account_handlers.hpp"
+#include "services/account/api/kakao_client.hpp"
 #include "services/account/api/messages.hpp"
 
 namespace sikgu::account {
@@ -17,12 +18,14 @@ using http::Verb;
 class AccountModule final : public runtime::Module {
 public:
     explicit AccountModule(runtime::ServiceContext& c)
-        : config_(ParseAccountConfig(c.config.Get("account"), c.settings.public_url)),
+        : config_(ParseAccountConfig(c.config.Get("account"), c.config.Get("account.kakao"), c.settings.public_url)),
           store_(c.db, c.ids, c.clock, config_.limits),
           by_account_(c.clock, config_.login_failures_per_account, config_.login_failure_window),
           by_ip_(c.clock, config_.login_failures_per_ip, config_.login_failure_window),
           mail_by_address_(c.clock, 1, std::chrono::seconds(60)),
-          deps_{store_, c.passwords, c.tokens, c.mailer, config_, c.clock, by_account_, by_ip_, mail_by_address_},
+          kakao_(config_.kakao),
+          deps_{store_,  c.passwords, c.tokens,         c.mailer, config_,
+                c.clock, by_account_, by_ip_, mail_by_address_, kakao_},
           signup_(deps_),
           verify_(deps_),
           resend_(deps_),
@@ -30,6 +33,8 @@ public:
           login_(deps_),
           refresh_(deps_),
           logout_(deps_),
+          kakao_start_(deps_),
+          kakao_callback_(deps_),
           find_username_(deps_),
           reset_(deps_),
           reset_confirm_(deps_),
@@ -48,6 +53,8 @@ public:
         r.AddRoute({Verb::kPost, "/api/v1/auth/login", Auth::kPublic}, login_);
         r.AddRoute({Verb::kPost, "/api/v1/auth/refresh", Auth::kPublic}, refresh_);
         r.AddRoute({Verb::kPost, "/api/v1/auth/logout", Auth::kPublic}, logout_);
+        r.AddRoute({Verb::kGet, "/api/v1/auth/kakao/start", Auth::kPublic}, kakao_start_);
+        r.AddRoute({Verb::kGet, "/api/v1/auth/kakao/callback", Auth::kPublic}, kakao_callback_);
         r.AddRoute({Verb::kPost, "/api/v1/auth/find-username", Auth::kPublic}, find_username_);
         r.AddRoute({Verb::kPost, "/api/v1/auth/password-reset", Auth::kPublic}, reset_);
         r.AddRoute({Verb::kPost, "/api/v1/auth/password-reset/confirm", Auth::kPublic}, reset_confirm_);
@@ -63,6 +70,7 @@ private:
     RateLimiter by_account_;
     RateLimiter by_ip_;
     RateLimiter mail_by_address_;
+    KakaoClient kakao_;
     AccountDeps deps_;
     SignupHandler signup_;
     VerifyEmailHandler verify_;
@@ -71,6 +79,8 @@ private:
     LoginHandler login_;
     RefreshHandler refresh_;
     LogoutHandler logout_;
+    KakaoStartHandler kakao_start_;
+    KakaoCallbackHandler kakao_callback_;
     FindUsernameHandler find_username_;
     PasswordResetHandler reset_;
     PasswordResetConfirmHandler reset_confirm_;

@@ -225,6 +225,15 @@ TEST_F(AccountApi, MyPageRenamesChangesPasswordAndDeletes) {
                   .status,
               401);
 
+    // An account with a password cannot skip it with the confirmation meant for Kakao-only accounts.
+    const auto confirm_only = client_.Request("DELETE", "/api/v1/me", R"({"confirm":"delete"})",
+                                              {Bearer(login), "Content-Type: application/json"});
+    EXPECT_EQ(confirm_only.status, 422);
+    EXPECT_EQ(confirm_only.Json().at("errors").at(0).at("field"), "password");
+    EXPECT_EQ(client_.Request("DELETE", "/api/v1/me", R"({"password":"garden123","confirm":"delete"})",
+                              {Bearer(login), "Content-Type: application/json"})
+                  .Code(),
+              "auth.invalid_credentials");
     EXPECT_EQ(client_.Request("DELETE", "/api/v1/me", R"({"password":"garden456"})",
                               {Bearer(login), "Content-Type: application/json"})
                   .status,

@@ -272,6 +272,8 @@ export const en: Dict = {
     'auth.oauth_state_invalid': 'The Kakao login request is invalid or has expired. Please try again.',
     'auth.oauth_denied': 'Kakao login was cancelled.',
     'auth.oauth_failed': 'Kakao login failed. Please try again later.',
+    'auth.oauth_already_linked': 'This Kakao account is already linked to another sikgu account.',
+    'auth.oauth_unavailable': 'Kakao login is not available right now.',
     'validation.required': 'This field is required.',
     'validation.invalid_type': 'This field has the wrong type.',
     'validation.too_short': 'The value is too short.',

@@ -272,6 +272,8 @@ export const ko = {
     'auth.oauth_state_invalid': '카카오 로그인 요청이 유효하지 않거나 만료되었습니다. 다시 시도해 주세요.',
     'auth.oauth_denied': '카카오 로그인이 취소되었습니다.',
     'auth.oauth_failed': '카카오 로그인에 실패했습니다. 잠시 후 다시 시도해 주세요.',
+    'auth.oauth_already_linked': '이 카카오 계정은 이미 다른 식구하자 계정에 연결되어 있습니다.',
+    'auth.oauth_unavailable': '지금은 카카오 로그인을 사용할 수 없습니다.',
     'validation.required': '필수 입력 항목입니다.',
     'validation.invalid_type': '값의 형식이 올바르지 않습니다.',
     'validation.too_short': '값이 너무 짧습니다.',

@@ -35,11 +35,13 @@ http::Response TokenResponse(const AccountDeps& deps, const User& user, const Is
                              {"user", UserJson(user)}};
     if (!cookie) body["refresh_token"] = refresh.token;
     http::Response response = http::Json(body);
-    if (cookie) {
-        const auto max_age = std::chrono::duration_cast<std::chrono::seconds>(refresh.expires_at - deps.clock.Now());
-        response.SetHeader("Set-Cookie", CookieHeader(deps, refresh.token, max_age.count()));
-    }
+    if (cookie) SetRefreshCookie(deps, response, refresh);
     return response;
+}
+
+http::Response& SetRefreshCookie(const AccountDeps& deps, http::Response& response, const IssuedRefresh& refresh) {
+    const auto max_age = std::chrono::duration_cast<std::chrono::seconds>(refresh.expires_at - deps.clock.Now());
+    return response.SetHeader("Set-Cookie", CookieHeader(deps, refresh.token, max_age.count()));
 }
 
 http::Response& ClearRefreshCookie(const AccountDeps& deps, http::Response& response) {

@@ -21,6 +21,8 @@ class Mailer;
 
 namespace sikgu::account {
 
+class KakaoClient;
+
 inline constexpr std::string_view kRefreshCookie = "sikgu_refresh";
 
 /// What the account handlers share, built once by the module.
@@ -34,6 +36,7 @@ struct AccountDeps {
     RateLimiter& login_failures_by_account;
     RateLimiter& login_failures_by_ip;
     RateLimiter& mail_by_address;  // find-username and reset mails, per address
+    KakaoClient& kakao;
 };
 
 boost::json::object UserJson(const User& user);
@@ -42,6 +45,8 @@ boost::json::object UserJson(const User& user);
 /// goes into an httpOnly cookie instead of the body.
 http::Response TokenResponse(const AccountDeps& deps, const User& user, const IssuedRefresh& refresh, bool cookie);
 http::Response& ClearRefreshCookie(const AccountDeps& deps, http::Response& response);
+/// Sets the refresh cookie exactly as TokenResponse does with `cookie`.
+http::Response& SetRefreshCookie(const AccountDeps& deps, http::Response& response, const IssuedRefresh& refresh);
 
 /// Where a refresh token came from: the JSON body (API clients) or the cookie (the web app).
 struct PresentedRefresh {

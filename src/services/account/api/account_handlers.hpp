@@ -53,6 +53,18 @@ public:
     core::Task<http::Response> Handle(http::Request& request) const override;
 };
 
+// Kakao login (kakao_handlers.cpp).
+class KakaoStartHandler final : public AccountHandler {  // GET /api/v1/auth/kakao/start
+public:
+    using AccountHandler::AccountHandler;
+    core::Task<http::Response> Handle(http::Request& request) const override;
+};
+class KakaoCallbackHandler final : public AccountHandler {  // GET /api/v1/auth/kakao/callback
+public:
+    using AccountHandler::AccountHandler;
+    core::Task<http::Response> Handle(http::Request& request) const override;
+};
+
 // Recovery (recovery_handlers.cpp).
 class FindUsernameHandler final : public AccountHandler {  // POST /api/v1/auth/find-username
 public:

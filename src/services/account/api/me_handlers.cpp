@@ -51,13 +51,19 @@ core::Task<http::Response> ChangePasswordHandler::Handle(http::Request& request)
 
 core::Task<http::Response> DeleteMeHandler::Handle(http::Request& request) const {
     http::JsonBody body(request);
-    const std::string password = body.String("password", {.max_chars = 128, .trim = false});
+    const auto password = body.OptionalString("password", {.min_chars = 1, .max_chars = 128, .trim = false});
+    const auto confirm = body.OptionalString("confirm", {.max_chars = 16});
     if (auto problem = body.Finish()) co_return std::move(*problem);
     const auto user = co_await deps_.store.FindById(request.User());
     if (!user) co_return http::Problem::Unauthorized("auth.unauthenticated");
-    if (!user->password_hash) co_return http::Problem::Forbidden("account.password_required");
-    const bool verified = co_await deps_.passwords.Verify(*user->password_hash, password);
-    if (!verified) co_return http::Problem::Unauthorized("auth.invalid_credentials");
+    if (user->password_hash) {
+        if (!password) co_return http::Problem::Validation({{"password", "validation.required"}});
+        const bool verified = co_await deps_.passwords.Verify(*user->password_hash, *password);
+        if (!verified) co_return http::Problem::Unauthorized("auth.invalid_credentials");
+    } else if (confirm != std::optional<std::string>("delete")) {
+        // A Kakao-only account has no password to check: the caller confirms with {"confirm": "delete"}.
+        co_return http::Problem::Forbidden("account.password_required");
+    }
     co_await deps_.store.Delete(user->id);
     http::Response response = http::NoContent();
     co_return ClearRefreshCookie(deps_, response);

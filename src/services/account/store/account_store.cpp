@@ -9,6 +9,7 @@
 #include "core/util/ids.hpp"
 #include "core/util/time.hpp"
 #include "services/account/domain/account_rules.hpp"
+#include "services/account/domain/oauth_rules.hpp"
 
 namespace sikgu::account {
 namespace {
@@ -85,9 +86,10 @@ core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUs
     std::optional<std::variant<User, std::string>> result;
     try {
         result = co_await db_.Write([&](sql::Connection& c) -> std::variant<User, std::string> {
-            // A sign-up that was never verified does not hold its names forever.
+            // A sign-up that was never verified does not hold its names forever. Users made by an OAuth
+            // login have no password and may have no verified e-mail, but they are never pending.
             const auto stale = c.Query(
-                "SELECT id FROM users WHERE email_verified = 0 AND created_at < ? AND "
+                "SELECT id FROM users WHERE email_verified = 0 AND password_hash IS NOT NULL AND created_at < ? AND "
                 "(username_key = ? OR nickname_key = ? OR email_key = ?)",
                 {stale_before, username_key, nickname_key, email_key});
             for (const auto& row : stale) {
@@ -149,7 +151,8 @@ core::Task<bool> AccountStore::IsTaken(const std::string& field, const std::stri
     }
     const std::int64_t stale_before = ToUnixMillis(clock_.Now() - limits_.unverified_hold);
     co_return co_await db_.Read([&](sql::Connection& c) {
-        return c.QueryOne("SELECT 1 FROM users WHERE " + column + " = ? AND (email_verified = 1 OR created_at >= ?)",
+        return c.QueryOne("SELECT 1 FROM users WHERE " + column +
+                              " = ? AND (email_verified = 1 OR password_hash IS NULL OR created_at >= ?)",
                           {key, stale_before})
             .has_value();
     });
@@ -189,7 +192,7 @@ core::Task<std::pair<RenewOutcome, std::optional<User>>> AccountStore::RenewVeri
     const auto now = clock_.Now();
     co_return co_await db_.Write([&](sql::Connection& c) -> std::pair<RenewOutcome, std::optional<User>> {
         auto user = SelectUser(c, "email_key", key);
-        if (!user || user->email_verified) return {RenewOutcome::kNotPending, std::nullopt};
+        if (!user || user->email_verified || !user->password_hash) return {RenewOutcome::kNotPending, std::nullopt};
         const auto row = c.QueryOne("SELECT sent_at FROM email_verifications WHERE user_id = ?", {user->id});
         if (row) {
             const auto next = FromUnixMillis((*row)[0].AsInt()) + limits_.resend_interval;
@@ -338,6 +341,125 @@ core::Task<void> AccountStore::SetPassword(std::int64_t user_id, const std::stri
     co_await db_.Write([&](sql::Connection& c) {
         c.Execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, now_ms, user_id});
     });
+}
+
+core::Task<void> AccountStore::SaveOAuthState(const std::string& state, const OAuthState& pending,
+                                              const TimePoint& expires_at) {
+    const std::int64_t now_ms = ToUnixMillis(clock_.Now());
+    const std::string hash = Sha256Hex(state);
+    co_await db_.Write([&](sql::Connection& c) {
+        c.Execute("DELETE FROM oauth_states WHERE expires_at <= ?", {now_ms});
+        c.Execute("INSERT INTO oauth_states (state_hash, code_verifier, return_to, link_user_id, expires_at) "
+                  "VALUES (?, ?, ?, ?, ?)",
+                  {hash, pending.code_verifier, pending.return_to, pending.link_user_id, ToUnixMillis(expires_at)});
+    });
+}
+
+core::Task<std::optional<OAuthState>> AccountStore::TakeOAuthState(const std::string& state) {
+    const std::int64_t now_ms = ToUnixMillis(clock_.Now());
+    const std::string hash = Sha256Hex(state);
+    co_return co_await db_.Write([&](sql::Connection& c) -> std::optional<OAuthState> {
+        const auto row = c.QueryOne(
+            "SELECT code_verifier, return_to, link_user_id, expires_at FROM oauth_states WHERE state_hash = ?", {hash});
+        if (!row) return std::nullopt;
+        if (c.Execute("DELETE FROM oauth_states WHERE state_hash = ?", {hash}) != 1) return std::nullopt;
+        if (now_ms >= (*row)[3].AsInt()) return std::nullopt;
+        OAuthState out{(*row)[0].AsText(), (*row)[1].AsText(), std::nullopt};
+        if (!(*row)[2].IsNull()) out.link_user_id = (*row)[2].AsInt();
+        return out;
+    });
+}
+
+core::Task<std::optional<std::int64_t>> AccountStore::UserOfRefresh(const std::string& token) {
+    const auto parts = SplitToken(token);
+    if (!parts) co_return std::nullopt;
+    const std::int64_t now_ms = ToUnixMillis(clock_.Now());
+    co_return co_await db_.Read([&](sql::Connection& c) -> std::optional<std::int64_t> {
+        const auto row = c.QueryOne(
+            "SELECT user_id, token_hash FROM refresh_tokens WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL "
+            "AND expires_at > ?",
+            {parts->first, now_ms});
+        if (!row || !ConstantTimeEquals((*row)[1].AsText(), Sha256Hex(parts->second))) return std::nullopt;
+        return (*row)[0].AsInt();
+    });
+}
+
+core::Task<std::pair<OAuthOutcome, std::optional<User>>> AccountStore::OAuthLogin(
+    const OAuthIdentity& identity, const std::optional<std::int64_t>& link_user_id) {
+    const auto now = clock_.Now();
+    const std::int64_t now_ms = ToUnixMillis(now);
+    using Result = std::pair<OAuthOutcome, std::optional<User>>;
+    auto transaction = [&](sql::Connection& c) -> Result {
+        const auto linked = c.QueryOne("SELECT user_id FROM oauth_links WHERE provider = ? AND subject = ?",
+                                       {identity.provider, identity.subject});
+        if (link_user_id) {
+            // Linking from my page: the identity must be free or already this user's.
+            if (linked && (*linked)[0].AsInt() != *link_user_id) return {OAuthOutcome::kAlreadyLinked, std::nullopt};
+            auto user = SelectUser(c, "id", *link_user_id);
+            if (!user) return {OAuthOutcome::kLinkUserGone, std::nullopt};
+            if (!linked) {
+                // One account per provider and user: a second one would be a second way in nobody asked for.
+                if (c.QueryOne("SELECT 1 FROM oauth_links WHERE provider = ? AND user_id = ?",
+                               {identity.provider, user->id})) {
+                    return {OAuthOutcome::kAlreadyLinked, std::nullopt};
+                }
+                c.Execute("INSERT INTO oauth_links (provider, subject, user_id, created_at) VALUES (?, ?, ?, ?)",
+                          {identity.provider, identity.subject, user->id, now_ms});
+                user = SelectUser(c, "id", user->id);
+            }
+            return {OAuthOutcome::kLinked, std::move(user)};
+        }
+        if (linked) {
+            auto user = SelectUser(c, "id", (*linked)[0].AsInt());
+            if (user) return {OAuthOutcome::kLoggedIn, std::move(user)};
+            c.Execute("DELETE FROM oauth_links WHERE provider = ? AND subject = ?", {identity.provider, identity.subject});
+        }
+
+        // A new user. Names held by stale unverified sign-ups count as taken here: this path never deletes.
+        auto taken = [&](const char* column, const std::string& key) {
+            return c.QueryOne(std::string("SELECT 1 FROM users WHERE ") + column + " = ?", {key}).has_value();
+        };
+        std::string username;
+        for (int attempt = 0; username.empty() || taken("username_key", UsernameKey(username)); ++attempt) {
+            username = OAuthUsername(identity.provider, identity.subject, attempt);
+        }
+        std::string nickname;
+        for (int attempt = 0; nickname.empty() || taken("nickname_key", NicknameKey(nickname)); ++attempt) {
+            nickname = OAuthNickname(identity.nickname, identity.fallback_nickname, attempt);
+        }
+        // The provider's verified e-mail is kept only when no other account uses it (a pending, stale sign-up
+        // included): an e-mail match never hands over an existing account.
+        std::string email;
+        bool verified = false;
+        if (identity.email && !taken("email_key", EmailKey(*identity.email))) {
+            email = *identity.email;
+            verified = true;
+        } else {
+            email = OAuthPlaceholderEmail(identity.provider, identity.subject);
+            if (taken("email_key", EmailKey(email))) {
+                email = OAuthPlaceholderEmail(identity.provider, Sha256Hex(identity.subject + ":" + RandomToken(8)));
+            }
+        }
+        const std::int64_t id = ids_.Next();
+        c.Execute(
+            "INSERT INTO users (id, username, username_key, nickname, nickname_key, email, email_key, "
+            "password_hash, email_verified, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
+            {id, UsernameKey(username), UsernameKey(username), nickname, NicknameKey(nickname), email, EmailKey(email),
+             verified ? 1 : 0, now_ms, now_ms});
+        c.Execute("INSERT INTO oauth_links (provider, subject, user_id, created_at) VALUES (?, ?, ?, ?)",
+                  {identity.provider, identity.subject, id, now_ms});
+        bus::Publish(c, ids_, now, "user.created", std::to_string(id),
+                     {{"user_id", std::to_string(id)}, {"nickname", nickname}});
+        return {OAuthOutcome::kCreated, SelectUser(c, "id", id)};
+    };
+    // Two first logins of one identity at once: the loser hits the link's key and, run again, logs in.
+    std::optional<Result> result;
+    try {
+        result = co_await db_.Write(transaction);
+    } catch (const sql::UniqueViolation&) {
+    }
+    if (!result) result = co_await db_.Write(transaction);
+    co_return std::move(*result);
 }
 
 core::Task<void> AccountStore::Delete(std::int64_t user_id) {

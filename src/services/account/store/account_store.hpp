@@ -46,6 +46,24 @@ struct IssuedRefresh {
     TimePoint expires_at;
 };
 
+/// A pending OAuth login (the state value itself is only ever stored hashed).
+struct OAuthState {
+    std::string code_verifier;
+    std::string return_to;
+    std::optional<std::int64_t> link_user_id;
+};
+
+/// The identity an OAuth provider vouched for, as the store needs it.
+struct OAuthIdentity {
+    std::string provider;  // "kakao"
+    std::string subject;
+    std::string nickname;              // as the provider sent it; made valid and unique on creation
+    std::optional<std::string> email;  // verified by the provider, or nullopt
+    std::string fallback_nickname;     // used when the provider's nickname is unusable
+};
+
+enum class OAuthOutcome { kLoggedIn, kCreated, kLinked, kAlreadyLinked, kLinkUserGone };
+
 enum class VerifyOutcome { kVerified, kAlreadyVerified, kInvalid, kExpired, kAttemptsExceeded };
 enum class RenewOutcome { kRenewed, kTooSoon, kNotPending };
 enum class RotateOutcome { kRotated, kInvalid, kReused };
@@ -98,6 +116,19 @@ public:
     /// auth.unauthenticated when the user no longer exists.
     core::Task<std::variant<User, std::string>> Rename(std::int64_t user_id, const std::string& nickname);
     core::Task<void> SetPassword(std::int64_t user_id, const std::string& hash);
+    /// Stores a pending OAuth login under the hash of its state; expired ones are swept on the way.
+    core::Task<void> SaveOAuthState(const std::string& state, const OAuthState& pending, const TimePoint& expires_at);
+    /// Takes (deletes) the pending login of `state`: nullopt when unknown or expired. Single use.
+    core::Task<std::optional<OAuthState>> TakeOAuthState(const std::string& state);
+    /// The user of a valid, unspent refresh token, or nullopt.
+    core::Task<std::optional<std::int64_t>> UserOfRefresh(const std::string& token);
+    /// In one transaction: logs in the user linked to (provider, subject); or links it to `link_user_id`
+    /// (kAlreadyLinked when another user has it or that user already has an account of this provider);
+    /// or creates a verified user for it (never matched to an existing account by e-mail) and publishes
+    /// user.created. The user is set for kLoggedIn, kCreated and kLinked.
+    core::Task<std::pair<OAuthOutcome, std::optional<User>>> OAuthLogin(
+        const OAuthIdentity& identity, const std::optional<std::int64_t>& link_user_id);
+
     /// Removes the user and everything keyed by it, and publishes user.deleted.
     core::Task<void> Delete(std::int64_t user_id);
 
