@@ -3,7 +3,10 @@
 #include <sys/stat.h>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/json.hpp>
 #include <condition_variable>
 #include <fstream>
@@ -134,6 +137,30 @@ struct App::Impl : Registry {
     void Subscribe(std::string type, bus::EventHandler handler) override {
         relay.Subscribe(registering->name, *registering->db, std::move(type), std::move(handler));
     }
+    struct Job {
+        std::string name;
+        std::chrono::milliseconds period;
+        std::function<core::Task<void>()> run;
+    };
+    std::vector<Job> jobs;
+    void AddJob(std::string name, std::chrono::milliseconds period, std::function<core::Task<void>()> job) override {
+        jobs.push_back({std::move(name), period, std::move(job)});
+    }
+
+    core::Task<void> Schedule(const Job& job) {
+        boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
+        while (true) {
+            timer.expires_after(job.period);
+            auto [ec] = co_await timer.async_wait(core::AsTuple{});
+            if (ec) co_return;
+            try {
+                co_await job.run();
+            } catch (const std::exception& e) {
+                obs::Log(obs::Level::kError, "job_failed", {{"job", job.name}, {"what", e.what()}});
+            }
+        }
+    }
+
     void AddReadinessCheck(std::string name, std::function<core::Task<bool>()> check) override {
         readiness.emplace_back(std::move(name), std::move(check));
     }
@@ -284,6 +311,7 @@ std::uint16_t App::Start() {
     if (!a.migrated) Migrate();
     for (auto& service : a.services) service.module->Start();
     a.relay.Start();
+    for (const auto& job : a.jobs) boost::asio::co_spawn(a.io, a.Schedule(job), boost::asio::detached);
     a.server = std::make_unique<http::HttpServer>(a.io, a.settings.http, *a.pipeline);
     const auto port = a.server->Start();
     for (std::size_t i = 0; i < a.settings.io_threads; ++i) {

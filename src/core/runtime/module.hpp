@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/asio/io_context.hpp>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <span>
@@ -67,6 +68,9 @@ public:
     virtual void AddMessages(std::span<const http::Message> messages) = 0;
     /// Consumes events of `type` published by any service; see bus::EventHandler.
     virtual void Subscribe(std::string type, bus::EventHandler handler) = 0;
+    /// Runs `job` every `period` on the event loop (first run one period after start). A failing run is
+    /// logged and the schedule continues.
+    virtual void AddJob(std::string name, std::chrono::milliseconds period, std::function<core::Task<void>()> job) = 0;
     /// Checked by /readyz.
     virtual void AddReadinessCheck(std::string name, std::function<core::Task<bool>()> check) = 0;
 };

@@ -1,6 +1,7 @@
 #include "services/account/account_module.hpp"
 
 #include "core/config/config.hpp"
+#include "core/obs/log.hpp"
 #include "core/runtime/settings.hpp"
 #include "services/account/api/account_handlers.hpp"
 #include "services/account/api/kakao_client.hpp"
@@ -46,6 +47,10 @@ public:
     void Register(runtime::Registry& r) override {
         r.AddMigrations(Migrations());
         r.AddMessages(kMessages);
+        r.AddJob("account.purge-expired", std::chrono::minutes(10), [this]() -> core::Task<void> {
+            const auto removed = co_await store_.PurgeExpired();
+            if (removed > 0) obs::Log(obs::Level::kInfo, "account_purged", {{"rows", removed}});
+        });
         r.AddRoute({Verb::kPost, "/api/v1/auth/signup", Auth::kPublic}, signup_);
         r.AddRoute({Verb::kPost, "/api/v1/auth/verify-email", Auth::kPublic}, verify_);
         r.AddRoute({Verb::kPost, "/api/v1/auth/verify-email/resend", Auth::kPublic}, resend_);

@@ -473,4 +473,15 @@ core::Task<void> AccountStore::Delete(std::int64_t user_id) {
     });
 }
 
+core::Task<std::int64_t> AccountStore::PurgeExpired() {
+    const auto now = clock_.Now();
+    const std::int64_t now_ms = ToUnixMillis(now);
+    const std::int64_t day_ago = ToUnixMillis(now - std::chrono::hours(24));
+    co_return co_await db_.Write([&](sql::Connection& c) {
+        return c.Execute("DELETE FROM refresh_tokens WHERE expires_at <= ? OR revoked_at <= ?", {now_ms, day_ago}) +
+               c.Execute("DELETE FROM password_resets WHERE expires_at <= ? OR used_at <= ?", {now_ms, day_ago}) +
+               c.Execute("DELETE FROM oauth_states WHERE expires_at <= ?", {now_ms});
+    });
+}
+
 }  // namespace sikgu::account

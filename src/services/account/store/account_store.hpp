@@ -131,6 +131,9 @@ public:
 
     /// Removes the user and everything keyed by it, and publishes user.deleted.
     core::Task<void> Delete(std::int64_t user_id);
+    /// Deletes refresh tokens past expiry or revoked a day ago, spent or expired reset tokens, and expired
+    /// OAuth states. Returns the number of rows removed.
+    core::Task<std::int64_t> PurgeExpired();
 
 private:
     sql::Database& db_;
