@@ -1,16 +1,17 @@
-#include "services/account/store/account_store.hpp"
-
 #include <gtest/gtest.h>
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
+#include <cstdlib>
 
 #include "core/bus/event.hpp"
 #include "core/sql/database.hpp"
 #include "core/sql/migrator.hpp"
+#include "core/sql/postgres.hpp"
 #include "core/sql/sqlite.hpp"
 #include "core/util/ids.hpp"
+#include "services/account/store/account_store.hpp"
 #include "support/test_server.hpp"
 
 namespace sikgu::account {
@@ -18,17 +19,27 @@ std::span<const EmbeddedFile> Migrations();
 
 namespace {
 
-class AccountStoreTest : public ::testing::Test {
+// The account store's use cases on SQLite, and on PostgreSQL when SIKGU_TEST_POSTGRES_URL names a
+// server (ctest sql.postgres), with a clock moved by hand.
+class AccountStoreTest : public ::testing::TestWithParam<sql::Engine> {
 protected:
-    AccountStoreTest()
-        : db_("account", Factory(), {2}), ids_(clock_, 2), store_(db_, ids_, clock_, AccountLimits{}) {
-        sql::Migrate(db_, "account.bus", bus::BusMigrations());
-        sql::Migrate(db_, "account", Migrations());
+    void SetUp() override {
+        if (GetParam() == sql::Engine::kPostgres) {
+            const char* url = std::getenv("SIKGU_TEST_POSTGRES_URL");
+            if (url == nullptr) GTEST_SKIP() << "PostgreSQL runs under tests/support/with_postgres.sh (ctest sql.postgres)";
+            const std::string u = url;
+            db_ = std::make_unique<sql::Database>("account", [u] { return sql::OpenPostgres(u); }, sql::DatabaseOptions{2});
+            db_->WriteNow([](sql::Connection& c) { c.ExecuteScript("DROP SCHEMA public CASCADE; CREATE SCHEMA public"); });
+        } else {
+            const auto path = (dir_.Path() / "account.db").string();
+            db_ = std::make_unique<sql::Database>("account", [path] { return sql::OpenSqlite({path}); },
+                                                  sql::DatabaseOptions{2});
+        }
+        sql::Migrate(*db_, "account.bus", bus::BusMigrations());
+        sql::Migrate(*db_, "account", Migrations());
+        store_ = std::make_unique<AccountStore>(*db_, ids_, clock_, AccountLimits{});
     }
-    sql::Database::Factory Factory() {
-        const auto path = (dir_.Path() / "account.db").string();
-        return [path] { return sql::OpenSqlite({path}); };
-    }
+
     template <class T>
     T Run(core::Task<T> task) {
         auto future = boost::asio::co_spawn(io_, std::move(task), boost::asio::use_future);
@@ -36,36 +47,125 @@ protected:
         io_.run();
         return future.get();
     }
-    std::int64_t Count(const char* table) {
-        return db_.WriteNow([&](sql::Connection& c) {
-            return c.QueryOne(std::string("SELECT COUNT(*) FROM ") + table)->at(0).AsInt();
-        });
+
+    std::pair<OAuthOutcome, std::optional<User>> Login(const OAuthIdentity& identity,
+                                                       const std::optional<std::int64_t>& link = std::nullopt) {
+        return Run(store_->OAuthLogin(identity, link));
+    }
+
+    std::int64_t Count(const std::string& sql) {
+        return db_->WriteNow([&](sql::Connection& c) { return c.QueryOne(sql)->at(0).AsInt(); });
     }
 
     test::TempDir dir_;
     test::FakeClock clock_;
+    IdGenerator ids_{clock_, 1};
+    std::unique_ptr<sql::Database> db_;
+    std::unique_ptr<AccountStore> store_;
     boost::asio::io_context io_;
-    sql::Database db_;
-    IdGenerator ids_;
-    AccountStore store_;
 };
 
-TEST_F(AccountStoreTest, PurgeRemovesOnlyWhatCanNoLongerBeUsed) {
-    const auto live = Run(store_.IssueRefresh(1));
-    const auto revoked = Run(store_.IssueRefresh(2));
+OAuthIdentity Kakao(const std::string& subject, const std::string& nickname, std::optional<std::string> email) {
+    return {"kakao", subject, nickname, std::move(email), "카카오식구"};
+}
+
+TEST_P(AccountStoreTest, CreatesOnceThenLogsInAndPublishesUserCreated) {
+    const auto [created, user] = Login(Kakao("1001", "초록손", "green@example.com"));
+    ASSERT_EQ(created, OAuthOutcome::kCreated);
+    EXPECT_EQ(user->username, "kakao_1001");
+    EXPECT_EQ(user->nickname, "초록손");
+    EXPECT_EQ(user->email, "green@example.com");
+    EXPECT_TRUE(user->email_verified);
+    EXPECT_FALSE(user->password_hash);
+    EXPECT_EQ(user->providers, std::vector<std::string>{"kakao"});
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM outbox WHERE type = 'user.created'"), 1);
+
+    const auto [again, same] = Login(Kakao("1001", "새닉네임", "other@example.com"));
+    EXPECT_EQ(again, OAuthOutcome::kLoggedIn);
+    EXPECT_EQ(same->id, user->id);
+    EXPECT_EQ(same->nickname, "초록손");  // a login changes nothing
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM users"), 1);
+}
+
+TEST_P(AccountStoreTest, NamesAreMadeUniqueAndTakenEmailsBecomePlaceholders) {
+    const auto first = Login(Kakao("1001", "초록손", "shared@example.com")).second;
+    const auto [outcome, second] = Login(Kakao("1002", "초록손", "SHARED@example.com"));
+    ASSERT_EQ(outcome, OAuthOutcome::kCreated);
+    EXPECT_EQ(second->nickname, "초록손1");
+    EXPECT_EQ(second->email, "kakao-1002@users.sikgu.invalid");
+    EXPECT_FALSE(second->email_verified);
+    EXPECT_NE(second->id, first->id);
+    const auto third = Login(Kakao("1003", "", std::nullopt)).second;
+    EXPECT_EQ(third->nickname, "카카오식구");
+    EXPECT_EQ(third->email, "kakao-1003@users.sikgu.invalid");
+}
+
+TEST_P(AccountStoreTest, LinksToTheGivenUserOnlyWhenTheIdentityIsFree) {
+    const auto owner = Login(Kakao("2001", "주인", std::nullopt)).second;
+    const auto other = Login(Kakao("2002", "다른사람", std::nullopt)).second;
+    // Another user's identity cannot be linked.
+    EXPECT_EQ(Login(Kakao("2002", "x", std::nullopt), owner->id).first, OAuthOutcome::kAlreadyLinked);
+    // Re-linking one's own identity is a no-op.
+    EXPECT_EQ(Login(Kakao("2001", "x", std::nullopt), owner->id).first, OAuthOutcome::kLinked);
+    // A user with a Kakao account cannot add a second one.
+    EXPECT_EQ(Login(Kakao("2003", "x", std::nullopt), owner->id).first, OAuthOutcome::kAlreadyLinked);
+    EXPECT_EQ(Login(Kakao("2003", "x", std::nullopt), 424242).first, OAuthOutcome::kLinkUserGone);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM oauth_links"), 2);
+    EXPECT_NE(owner->id, other->id);
+}
+
+TEST_P(AccountStoreTest, UsersWithoutAVerifiedEmailAreNeverTreatedAsStaleSignUps) {
+    const auto user = Login(Kakao("3001", "오래된닉", std::nullopt)).second;
+    ASSERT_FALSE(user->email_verified);
+    clock_.Advance(std::chrono::hours(24 * 30));
+    EXPECT_TRUE(Run(store_->IsTaken("nickname", "오래된닉")));
+    EXPECT_TRUE(Run(store_->IsTaken("username", "kakao_3001")));
+    const NewUser signup{"kakao_3001", "오래된닉", "new@example.com", "hash", "123456"};
+    const auto created = Run(store_->CreateUser(signup));
+    ASSERT_TRUE(std::holds_alternative<std::string>(created));
+    EXPECT_EQ(std::get<std::string>(created), "account.username_taken");
+    EXPECT_EQ(Login(Kakao("3001", "x", std::nullopt)).second->id, user->id);
+    // No verification code can be requested for the placeholder address.
+    int retry_after = 0;
+    EXPECT_EQ(Run(store_->RenewVerification(user->email, "654321", retry_after)).first, RenewOutcome::kNotPending);
+}
+
+TEST_P(AccountStoreTest, StatesAreSingleUseAndExpire) {
+    const OAuthState pending{"verifier", "/me", std::int64_t{7}};
+    Run(store_->SaveOAuthState("state-1", pending, clock_.Now() + std::chrono::minutes(10)));
+    const auto taken = Run(store_->TakeOAuthState("state-1"));
+    ASSERT_TRUE(taken);
+    EXPECT_EQ(taken->code_verifier, "verifier");
+    EXPECT_EQ(taken->return_to, "/me");
+    EXPECT_EQ(taken->link_user_id, std::optional<std::int64_t>(7));
+    EXPECT_FALSE(Run(store_->TakeOAuthState("state-1")));
+
+    const OAuthState anonymous{"v2", "/", std::nullopt};
+    Run(store_->SaveOAuthState("state-2", anonymous, clock_.Now() + std::chrono::minutes(10)));
+    clock_.Advance(std::chrono::minutes(11));
+    EXPECT_FALSE(Run(store_->TakeOAuthState("state-2")));
+    // The state itself is never stored.
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM oauth_states WHERE state_hash LIKE 'state%'"), 0);
+}
+
+TEST_P(AccountStoreTest, PurgeRemovesOnlyWhatCanNoLongerBeUsed) {
+    Run(store_->IssueRefresh(1));
+    const auto revoked = Run(store_->IssueRefresh(2));
     Run([&]() -> core::Task<int> {
-        co_await store_.RevokeFamilyOf(revoked.token);
+        co_await store_->RevokeFamilyOf(revoked.token);
         co_return 0;
     }());
-    EXPECT_EQ(Run(store_.PurgeExpired()), 0);  // revoked only just now: kept a day for reuse detection
+    EXPECT_EQ(Run(store_->PurgeExpired()), 0);  // revoked only just now: kept a day for reuse detection
     clock_.Advance(std::chrono::hours(25));
-    EXPECT_EQ(Run(store_.PurgeExpired()), 1);
-    EXPECT_EQ(Count("refresh_tokens"), 1);
+    EXPECT_EQ(Run(store_->PurgeExpired()), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM refresh_tokens"), 1);
     clock_.Advance(std::chrono::hours(24 * 30));
-    EXPECT_EQ(Run(store_.PurgeExpired()), 1);  // the live one has expired by now
-    EXPECT_EQ(Count("refresh_tokens"), 0);
-    (void)live;
+    EXPECT_EQ(Run(store_->PurgeExpired()), 1);  // the live one has expired by now
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM refresh_tokens"), 0);
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, AccountStoreTest, ::testing::Values(sql::Engine::kSqlite, sql::Engine::kPostgres),
+                         [](const auto& info) { return info.param == sql::Engine::kSqlite ? "Sqlite" : "Postgres"; });
 
 }  // namespace
 }  // namespace sikgu::account
