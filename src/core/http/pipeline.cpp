@@ -1,6 +1,7 @@
 #include "core/http/pipeline.hpp"
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <exception>
@@ -11,6 +12,7 @@
 #include "core/obs/metrics.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/text.hpp"
 
 namespace sikgu::http {
 namespace {
@@ -32,6 +34,26 @@ std::string JoinVerbs(const std::vector<Verb>& verbs) {
     return out;
 }
 }  // namespace
+
+std::string ClientAddress(const Request& request, const std::vector<std::string>& trusted_proxies) {
+    const auto trusted = [&](std::string_view address) {
+        return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) != trusted_proxies.end();
+    };
+    if (!trusted(request.remote_address)) return request.remote_address;
+    const auto header = request.GetHeader("x-forwarded-for");
+    if (!header) return request.remote_address;
+    std::string_view rest = *header;
+    while (!rest.empty()) {
+        const auto comma = rest.rfind(',');
+        const std::string_view hop = Trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(0, comma);
+        const bool plain = !hop.empty() && hop.size() <= 45 &&
+                           hop.find_first_not_of("0123456789abcdefABCDEF:.") == std::string_view::npos;
+        if (!plain) break;  // a forged or garbled hop: trust nothing beyond it
+        if (!trusted(hop)) return std::string(hop);
+    }
+    return request.remote_address;
+}
 
 std::string ChooseRequestId(const Request& request) {
     if (const auto incoming = request.GetHeader("x-request-id"); incoming && PlainId(*incoming)) {
@@ -58,6 +80,7 @@ core::Task<Response> Pipeline::Dispatch(Request& request) const {
     } decrement{in_flight_};
 
     if (request.request_id.empty()) request.request_id = ChooseRequestId(request);
+    if (!options_.trusted_proxies.empty()) request.remote_address = ClientAddress(request, options_.trusted_proxies);
     Response response;
     try {
         response = co_await RouteAndHandle(request);

@@ -23,6 +23,7 @@ class StaticFiles;
 
 struct PipelineOptions {
     std::vector<std::string> cors_origins;  // exact origins allowed to call the API from a browser
+    std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For names the real client
     bool log_requests = true;
 };
 
@@ -58,6 +59,10 @@ private:
     PipelineOptions options_;
     mutable std::atomic<std::size_t> in_flight_{0};
 };
+
+/// The client address: the TCP peer, or, when the peer is a trusted proxy, the right-most
+/// X-Forwarded-For entry that is not itself a trusted proxy.
+std::string ClientAddress(const Request& request, const std::vector<std::string>& trusted_proxies);
 
 /// Accepts an incoming X-Request-Id only when it is short and plain; otherwise makes a new one.
 std::string ChooseRequestId(const Request& request);

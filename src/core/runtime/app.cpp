@@ -290,7 +290,7 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
     }
     a.static_files = std::make_unique<http::StaticFiles>(a.settings.web_root);
     a.pipeline = std::make_unique<http::Pipeline>(a.router, a.messages, *a.tokens, a.metrics, a.static_files.get(),
-                                                  http::PipelineOptions{a.settings.cors_origins, a.settings.access_log});
+                                                  http::PipelineOptions{a.settings.cors_origins, a.settings.trusted_proxies, a.settings.access_log});
     a.RegisterGauges();
 }
 

@@ -31,6 +31,7 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
     s.web_root = http.GetString("web_root", "web/dist");
     s.openapi_path = http.GetString("openapi_path", "docs/openapi.yaml");
     s.cors_origins = http.GetStringList("cors_origins", {});
+    s.trusted_proxies = http.GetStringList("trusted_proxies", {});
     s.shutdown_grace = std::chrono::seconds(http.GetInt("shutdown_grace_seconds", 10, 0, 600));
     http.Finish();
 

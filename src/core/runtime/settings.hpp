@@ -27,6 +27,7 @@ struct CoreSettings {
     std::filesystem::path web_root = "web/dist";
     std::filesystem::path openapi_path = "docs/openapi.yaml";
     std::vector<std::string> cors_origins;
+    std::vector<std::string> trusted_proxies;
     std::chrono::seconds shutdown_grace{10};
 
     std::string sql_engine = "sqlite";  // sqlite | postgres

@@ -182,6 +182,34 @@ TEST_F(AccountApi, FailedLoginsAreThrottled) {
               200);
 }
 
+TEST(AccountThrottle, BehindATrustedProxyEachClientHasItsOwnBudget) {
+    test::TestServer server("", {{"core.http.trusted_proxies", "127.0.0.1"}});
+    auto client = server.Client();
+    const auto fail = [&](const std::string& forwarded, int i) {
+        return client.PostJson("/api/v1/auth/login",
+                               R"({"username":"nobody_)" + std::to_string(i) + R"(","password":"wrong1234"})",
+                               {"X-Forwarded-For: " + forwarded});
+    };
+    for (int i = 0; i < 20; ++i) EXPECT_EQ(fail("203.0.113.7", i).status, 401);
+    EXPECT_EQ(fail("203.0.113.7", 99).status, 429);
+    EXPECT_EQ(fail("198.51.100.1", 99).status, 401);  // another client is not blocked
+    // A spoofed left-most entry does not help: the proxy appends the real peer.
+    EXPECT_EQ(fail("198.51.100.9, 203.0.113.7", 100).status, 429);
+}
+
+TEST(AccountThrottle, ForwardedForIsIgnoredFromUntrustedPeers) {
+    test::TestServer server;
+    auto client = server.Client();
+    for (int i = 0; i < 20; ++i) {
+        client.PostJson("/api/v1/auth/login", R"({"username":"x_)" + std::to_string(i) + R"(","password":"wrong1234"})",
+                        {"X-Forwarded-For: 203.0.113." + std::to_string(i)});
+    }
+    EXPECT_EQ(client.PostJson("/api/v1/auth/login", R"({"username":"y_1","password":"wrong1234"})",
+                              {"X-Forwarded-For: 192.0.2.1"})
+                  .status,
+              429);
+}
+
 TEST_F(AccountApi, RecoveryDoesNotRevealAccountsAndResetsOnce) {
     Ready("forgetful", "forget@example.com");
     EXPECT_EQ(client_.PostJson("/api/v1/auth/find-username", R"({"email":"nobody@example.com"})").status, 202);
