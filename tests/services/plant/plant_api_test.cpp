@@ -105,6 +105,10 @@ TEST_F(PlantApi, DetailCarriesCareFactsAndAttribution) {
     EXPECT_EQ(p.at("source"), "출처: 농촌진흥청 농사로");
     EXPECT_TRUE(p.at("watering").is_object());
     EXPECT_TRUE(p.at("image_url").is_null());
+    const auto& lux = p.at("light_lux").as_array();
+    ASSERT_EQ(lux.size(), 2U);  // medium and high
+    EXPECT_EQ(lux[0].at("min"), 800);
+    EXPECT_EQ(lux[1].at("max"), 10000);
     EXPECT_EQ(client_.Get("/api/v1/plants/1").Code(), "plant.not_found");
     EXPECT_EQ(client_.Get("/api/v1/plants/abc").status, 404);
 }

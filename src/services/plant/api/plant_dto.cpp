@@ -32,6 +32,14 @@ boost::json::object ToDetailJson(const Plant& p, const std::string& image_base_u
                             "spread_cm", "placement", "toxicity_note", "care_tip", "care_tip_en"}) {
         o[key] = std::move(facts[key]);
     }
+    // The light codes stand for Nongsaro's lux bands; clients get the numbers too.
+    boost::json::array lux;
+    for (const auto& level : p.light) {
+        if (level == "low") lux.push_back({{"level", level}, {"min", 300}, {"max", 800}});
+        if (level == "medium") lux.push_back({{"level", level}, {"min", 800}, {"max", 1500}});
+        if (level == "high") lux.push_back({{"level", level}, {"min", 1500}, {"max", 10000}});
+    }
+    o["light_lux"] = std::move(lux);
     o["source"] = kAttribution;
     return o;
 }
