@@ -30,14 +30,36 @@ Metrics::Metrics() : registry_(std::make_shared<prometheus::Registry>()), famili
 
 Metrics::~Metrics() = default;
 
-void Metrics::ObserveRequest(std::string_view route, std::string_view method, int status, double seconds) {
+struct Metrics::Instruments {
+    prometheus::Counter* requests;
+    prometheus::Histogram* latency;
+};
+
+// The prometheus-cpp families hash a label map under one mutex on every Add; requests reuse the
+// instruments of their (route, method, status) instead, found under a shared lock.
+Metrics::Instruments& Metrics::InstrumentsFor(std::string_view route, std::string_view method, int status) {
+    std::string key;
+    key.reserve(route.size() + method.size() + 8);
+    key.append(route).append(1, ' ').append(method).append(1, ' ').append(std::to_string(status));
+    {
+        std::shared_lock lock(instruments_mutex_);
+        if (const auto it = instruments_.find(key); it != instruments_.end()) return *it->second;
+    }
     static const prometheus::Histogram::BucketBoundaries kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                                   0.05,   0.1,   0.25,   0.5,   1,    2.5};
     const std::string route_label = route.empty() ? "unmatched" : std::string(route);
-    families_->requests
-        ->Add({{"route", route_label}, {"method", std::string(method)}, {"status", std::to_string(status)}})
-        .Increment();
-    families_->latency->Add({{"route", route_label}, {"method", std::string(method)}}, kBuckets).Observe(seconds);
+    auto instruments = std::make_unique<Instruments>(Instruments{
+        &families_->requests->Add(
+            {{"route", route_label}, {"method", std::string(method)}, {"status", std::to_string(status)}}),
+        &families_->latency->Add({{"route", route_label}, {"method", std::string(method)}}, kBuckets)});
+    std::unique_lock lock(instruments_mutex_);
+    return *instruments_.try_emplace(std::move(key), std::move(instruments)).first->second;
+}
+
+void Metrics::ObserveRequest(std::string_view route, std::string_view method, int status, double seconds) {
+    Instruments& instruments = InstrumentsFor(route, method, status);
+    instruments.requests->Increment();
+    instruments.latency->Observe(seconds);
 }
 
 void Metrics::SetGauge(const std::string& name, const std::string& help,

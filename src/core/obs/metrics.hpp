@@ -4,6 +4,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +39,10 @@ private:
     std::shared_ptr<prometheus::Registry> registry_;
     struct Families;
     std::unique_ptr<Families> families_;
+    struct Instruments;
+    Instruments& InstrumentsFor(std::string_view route, std::string_view method, int status);
+    std::shared_mutex instruments_mutex_;
+    std::unordered_map<std::string, std::unique_ptr<Instruments>> instruments_;
     std::mutex hooks_mutex_;
     std::vector<std::function<void(Metrics&)>> hooks_;
 };

@@ -61,15 +61,11 @@ bool Contains(const std::vector<std::string>& values, const std::string& value) 
     return std::find(values.begin(), values.end(), value) != values.end();
 }
 
-// Sort key of a result: prefix matches rank 0, other matches rank 1.
-struct Key {
-    int rank;
-    std::string_view name;
-    std::int64_t id;
-    auto Tie() const { return std::tie(rank, name, id); }
-};
+// Results sort by rank (prefix matches 0, other matches 1), then Korean name, then id.
+using Hit = PlantIndex::Hit;
+bool Before(const Hit& a, const Hit& b) { return std::tie(a.rank, a.name, a.id) < std::tie(b.rank, b.name, b.id); }
 
-std::string EncodeCursor(const Key& key) {
+std::string EncodeCursor(const Hit& key) {
     return Base64UrlEncode(std::to_string(key.rank) + ":" + std::to_string(key.id) + ":" + std::string(key.name));
 }
 
@@ -117,14 +113,19 @@ const Plant* PlantIndex::Find(std::int64_t id) const {
     return it == by_id_.end() ? nullptr : &plants_[it->second];
 }
 
-std::optional<PlantPage> PlantIndex::Search(const PlantQuery& query) const {
-    std::optional<Cursor> cursor;
-    if (query.after) {
-        cursor = DecodeCursor(*query.after);
-        if (!cursor) return std::nullopt;
+std::shared_ptr<const std::vector<Hit>> PlantIndex::Matches(const PlantQuery& query) const {
+    std::string key;
+    for (const auto* part : {&query.text, &query.category, &query.difficulty, &query.light, &query.watering}) {
+        key += part->value_or("\x1e");
+        key += '\x1f';
+    }
+    key += query.pet_safe ? (*query.pet_safe ? "1" : "0") : "-";
+    {
+        std::shared_lock lock(cache_mutex_);
+        if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
     }
     const std::u32string text = query.text ? Decode(*query.text) : std::u32string{};
-    std::vector<Key> hits;
+    auto hits = std::make_shared<std::vector<Hit>>();
     for (std::size_t i = 0; i < plants_.size(); ++i) {
         const Plant& p = plants_[i];
         const Folded& f = folded_[i];
@@ -144,21 +145,30 @@ std::optional<PlantPage> PlantIndex::Search(const PlantQuery& query) const {
             }
             rank = (in_korean == 0 || in_other == 0) ? 0 : 1;
         }
-        hits.push_back({rank, p.name_ko, p.id});
+        hits->push_back({rank, p.name_ko, p.id});
     }
-    std::sort(hits.begin(), hits.end(), [](const Key& a, const Key& b) { return a.Tie() < b.Tie(); });
-    auto it = hits.begin();
+    std::sort(hits->begin(), hits->end(), Before);
+    std::unique_lock lock(cache_mutex_);
+    if (cache_.size() >= kMaxCachedQueries) cache_.clear();
+    cache_.emplace(std::move(key), hits);
+    return hits;
+}
+
+std::optional<PlantPage> PlantIndex::Search(const PlantQuery& query) const {
+    std::optional<Cursor> cursor;
+    if (query.after) {
+        cursor = DecodeCursor(*query.after);
+        if (!cursor) return std::nullopt;
+    }
+    const auto hits = Matches(query);
+    auto it = hits->begin();
     if (cursor) {
-        const Key after{cursor->rank, cursor->name, cursor->id};
-        it = std::upper_bound(hits.begin(), hits.end(), after,
-                              [](const Key& a, const Key& b) { return a.Tie() < b.Tie(); });
+        const Hit after{cursor->rank, cursor->name, cursor->id};
+        it = std::upper_bound(hits->begin(), hits->end(), after, Before);
     }
     PlantPage page;
-    for (; it != hits.end() && page.items.size() < query.limit; ++it) page.items.push_back(Find(it->id));
-    if (it != hits.end() && !page.items.empty()) {
-        const auto& last = *(it - 1);
-        page.next_cursor = EncodeCursor(last);
-    }
+    for (; it != hits->end() && page.items.size() < query.limit; ++it) page.items.push_back(Find(it->id));
+    if (it != hits->end() && !page.items.empty()) page.next_cursor = EncodeCursor(*(it - 1));
     return page;
 }
 

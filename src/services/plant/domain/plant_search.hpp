@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <memory>
+#include <shared_mutex>
 #include <unordered_map>
 #include <vector>
 
@@ -42,13 +44,27 @@ public:
     std::optional<PlantPage> Search(const PlantQuery& query) const;
     std::size_t Size() const { return plants_.size(); }
 
+    struct Hit {
+        int rank;
+        std::string_view name;
+        std::int64_t id;
+    };
+
 private:
+    /// Every match of a query in result order, before paging (computed once per distinct query).
+    std::shared_ptr<const std::vector<Hit>> Matches(const PlantQuery& query) const;
+
     struct Folded {
         std::u32string name_ko, name_en, scientific_name;
     };
     std::vector<Plant> plants_;   // sorted by name_ko, id
     std::vector<Folded> folded_;  // same order: names decoded and folded once, not per request
     std::unordered_map<std::int64_t, std::size_t> by_id_;
+    // The index never changes, so results of a filter + text combination can be kept. Bounded: when full
+    // it starts over, which only costs recomputation.
+    static constexpr std::size_t kMaxCachedQueries = 1024;
+    mutable std::shared_mutex cache_mutex_;
+    mutable std::unordered_map<std::string, std::shared_ptr<const std::vector<Hit>>> cache_;
 };
 
 }  // namespace sikgu::plant
