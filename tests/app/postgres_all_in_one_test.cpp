@@ -12,7 +12,8 @@ namespace {
 TEST(PostgresAllInOne, MigratesLoadsTheCatalogueAndServesAccounts) {
     const char* url = std::getenv("SIKGU_TEST_POSTGRES_TEMPLATE");
     if (url == nullptr) GTEST_SKIP() << "runs under tests/support/with_postgres.sh (ctest sql.postgres)";
-    test::TestServer server("", {{"core.sql.engine", "postgres"}, {"core.sql.postgres_url", url}});
+    test::TestServer server("", {{"core.sql.engine", "postgres"}, {"core.sql.postgres_url", url},
+                                       {"account.refresh_reuse_grace_seconds", "0"}});
     auto client = server.Client();
 
     EXPECT_EQ(client.Get("/readyz").status, 200);

@@ -39,6 +39,7 @@ AccountConfig ParseAccountConfig(const config::Section& s, const config::Section
     c.limits.verification_attempts = static_cast<int>(s.GetInt("verification_attempts", 5, 1, 100));
     c.limits.resend_interval = std::chrono::seconds(s.GetInt("resend_interval_seconds", 60, 0, 3600));
     c.limits.refresh_ttl = std::chrono::hours(24 * s.GetInt("refresh_ttl_days", 30, 1, 365));
+    c.limits.refresh_reuse_grace = std::chrono::seconds(s.GetInt("refresh_reuse_grace_seconds", 10, 0, 60));
     c.limits.reset_ttl = std::chrono::minutes(s.GetInt("reset_ttl_minutes", 30, 1, 1440));
     c.limits.unverified_hold = std::chrono::hours(s.GetInt("unverified_hold_hours", 24, 1, 24 * 30));
     c.login_failures_per_account = static_cast<int>(s.GetInt("login_failures_per_account", 5, 1, 1000));

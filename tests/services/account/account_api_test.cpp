@@ -142,13 +142,35 @@ TEST_F(AccountApi, RefreshRotatesAndReuseRevokesTheFamily) {
     ASSERT_EQ(second.status, 200);
     const std::string next(second.Json().at("refresh_token").as_string());
     EXPECT_NE(next, first);
-    // Replaying the spent token ends the whole session, including its successor.
+    // Past the grace window, replaying the spent token ends the whole session, including its successor.
+    server_.Clock().Advance(std::chrono::seconds(11));
     EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", R"({"refresh_token":")" + first + "\"}").Code(),
               "auth.refresh_reused");
     EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", R"({"refresh_token":")" + next + "\"}").Code(),
               "auth.refresh_invalid");
     EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", R"({"refresh_token":"1.forged"})").Code(),
               "auth.refresh_invalid");
+}
+
+TEST_F(AccountApi, ARefreshRaceWithinTheGraceWindowKeepsTheSession) {
+    const auto login = Ready("tabs_user", "tabs@example.com");
+    const std::string body = R"({"refresh_token":")" + std::string(login.at("refresh_token").as_string()) + "\"}";
+    const auto first_tab = client_.PostJson("/api/v1/auth/refresh", body);
+    ASSERT_EQ(first_tab.status, 200);
+    server_.Clock().Advance(std::chrono::seconds(9));
+    // The second tab sent the same cookie a moment later: it gets a sibling, and both tokens work.
+    const auto second_tab = client_.PostJson("/api/v1/auth/refresh", body);
+    ASSERT_EQ(second_tab.status, 200) << second_tab.body;
+    const auto refresh_with = [&](const test::HttpResult& r) {
+        return client_.PostJson("/api/v1/auth/refresh",
+                                R"({"refresh_token":")" + std::string(r.Json().at("refresh_token").as_string()) + "\"}");
+    };
+    const auto second_next = refresh_with(second_tab);
+    ASSERT_EQ(second_next.status, 200);
+    ASSERT_EQ(refresh_with(first_tab).status, 200);
+    // Once a successor has been used, a replay of the original is theft again, even inside the window.
+    EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", body).Code(), "auth.refresh_reused");
+    EXPECT_EQ(refresh_with(second_next).Code(), "auth.refresh_invalid");
 }
 
 TEST_F(AccountApi, CookieSessionsNeedTheCsrfHeaderAndLogoutRevokes) {

@@ -44,15 +44,26 @@ TEST(AccountConcurrency, OneUsernameIsGrantedExactlyOnceUnderARace) {
     EXPECT_EQ(statuses.size(), 2U);
 }
 
-TEST(AccountConcurrency, ARefreshTokenIsSpentExactlyOnce) {
-    test::TestServer server;
+// 200 clients racing one refresh token.
+std::map<long, int> RaceOneRefreshToken(test::TestServer& server) {
     auto client = server.Client();
     const auto login = test::CreateVerifiedUser(server, client, "racer", "racer@example.com");
     const std::string body = R"({"refresh_token":")" + std::string(login.at("refresh_token").as_string()) + "\"}";
-    const auto statuses =
-        Hammer(server.Port(), 16, 200, [&](test::HttpClient& c, int) { return c.PostJson("/api/v1/auth/refresh", body); });
+    return Hammer(server.Port(), 16, 200, [&](test::HttpClient& c, int) { return c.PostJson("/api/v1/auth/refresh", body); });
+}
+
+TEST(AccountConcurrency, ARefreshTokenIsSpentExactlyOnceWithoutAGraceWindow) {
+    test::TestServer server("", {{"account.refresh_reuse_grace_seconds", "0"}});
+    const auto statuses = RaceOneRefreshToken(server);
     EXPECT_EQ(statuses.at(200), 1);
     EXPECT_EQ(statuses.at(401), 199);
+}
+
+TEST(AccountConcurrency, ARefreshRaceGetsAtMostFourSessionsThenTheFamilyIsRevoked) {
+    test::TestServer server;
+    const auto statuses = RaceOneRefreshToken(server);
+    EXPECT_EQ(statuses.at(200), 4);
+    EXPECT_EQ(statuses.at(401), 196);
 }
 
 TEST(PlantConcurrency, ThousandsOfSearchesAllSucceed) {

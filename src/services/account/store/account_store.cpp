@@ -70,6 +70,21 @@ void RevokeFamily(sql::Connection& c, std::int64_t family_id, std::int64_t now_m
               {now_ms, family_id});
 }
 
+/// Successors one spent token may have before a further replay counts as theft: a few tabs racing, not a
+/// script minting sessions.
+constexpr int kMaxGraceSiblings = 4;
+
+/// Whether replaying the spent token `id` is a benign race: it was spent within the grace window, no
+/// token issued after it in the family has been spent yet, and it has few successors.
+bool IsGracefulReplay(sql::Connection& c, std::int64_t id, std::int64_t family, std::int64_t used_at_ms,
+                      std::int64_t now_ms, std::chrono::seconds grace) {
+    if (now_ms - used_at_ms >= std::chrono::duration_cast<std::chrono::milliseconds>(grace).count()) return false;
+    const auto later = c.QueryOne(
+        "SELECT COUNT(*), COUNT(used_at) FROM refresh_tokens WHERE family_id = ? AND id > ? AND revoked_at IS NULL",
+        {family, id});
+    return later && (*later)[1].AsInt() == 0 && (*later)[0].AsInt() < kMaxGraceSiblings;
+}
+
 }  // namespace
 
 AccountStore::AccountStore(sql::Database& db, IdGenerator& ids, const Clock& clock, AccountLimits limits)
@@ -232,14 +247,17 @@ core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>
         const std::int64_t user_id = (*row)[0].AsInt();
         const std::int64_t family = (*row)[1].AsInt();
         if (!(*row)[5].IsNull()) return {RotateOutcome::kInvalid, std::nullopt};
+        std::optional<std::int64_t> spent_at;
         if (!(*row)[4].IsNull()) {
-            // Someone replayed a spent token: whoever holds the family now may be an attacker.
-            RevokeFamily(c, family, now_ms);
-            return {RotateOutcome::kReused, std::nullopt};
+            spent_at = (*row)[4].AsInt();
+        } else {
+            if (now_ms >= (*row)[3].AsInt()) return {RotateOutcome::kInvalid, std::nullopt};
+            const auto updated =
+                c.Execute("UPDATE refresh_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL", {now_ms, parts->first});
+            if (updated != 1) spent_at = now_ms;  // spent by a concurrent transaction
         }
-        if (now_ms >= (*row)[3].AsInt()) return {RotateOutcome::kInvalid, std::nullopt};
-        if (c.Execute("UPDATE refresh_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL", {now_ms, parts->first}) !=
-            1) {
+        if (spent_at && !IsGracefulReplay(c, parts->first, family, *spent_at, now_ms, limits_.refresh_reuse_grace)) {
+            // Someone replayed a spent token: whoever holds the family now may be an attacker.
             RevokeFamily(c, family, now_ms);
             return {RotateOutcome::kReused, std::nullopt};
         }

@@ -73,6 +73,9 @@ struct AccountLimits {
     int verification_attempts = 5;
     std::chrono::seconds resend_interval{60};
     std::chrono::seconds refresh_ttl{30 * 24 * 3600};
+    // A spent refresh token presented again this soon after its rotation is taken as two tabs (or a
+    // retry) racing, not theft, as long as nobody has moved on past it: it gets a sibling successor.
+    std::chrono::seconds refresh_reuse_grace{10};
     std::chrono::seconds reset_ttl{1800};
     std::chrono::seconds unverified_hold{24 * 3600};  // how long an unverified sign-up keeps its names
 };
@@ -97,7 +100,8 @@ public:
                                                                                 int& retry_after);
 
     core::Task<IssuedRefresh> IssueRefresh(std::int64_t user_id);
-    /// Spends `token` and issues its successor in the same family. A token spent twice revokes the family.
+    /// Spends `token` and issues its successor in the same family. A token spent twice revokes the family,
+    /// unless the second spend is a race within `refresh_reuse_grace` (see kMaxGraceSiblings).
     core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>>>> RotateRefresh(
         const std::string& token);
     /// Revokes the token's family (logout). Unknown tokens are ignored.
