@@ -58,11 +58,12 @@ HttpResult HttpClient::Request(const std::string& method, const std::string& pat
     list = curl_slist_append(list, "Expect:");
     curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method.c_str());
-    curl_easy_setopt(curl_, CURLOPT_NOBODY, method == "HEAD" ? 1L : 0L);
     if (method == "GET" || method == "HEAD") {
-        curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
+        curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);  // also clears NOBODY, so that comes after
+        curl_easy_setopt(curl_, CURLOPT_NOBODY, method == "HEAD" ? 1L : 0L);
         curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method == "HEAD" ? "HEAD" : nullptr);
     } else {
+        curl_easy_setopt(curl_, CURLOPT_NOBODY, 0L);
         curl_easy_setopt(curl_, CURLOPT_POSTFIELDS, body.c_str());
         curl_easy_setopt(curl_, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
     }

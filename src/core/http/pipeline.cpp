@@ -187,6 +187,7 @@ void Pipeline::Finish(const Request& request, Response& response) const {
         response.body = boost::json::serialize(body);
         response.SetHeader("Content-Language", language == Language::kEn ? "en" : "ko");
     }
+    response.headers.reserve(response.headers.size() + 6);  // the ones below, without regrowing
     response.SetHeader("X-Request-Id", request.request_id);
     response.SetHeader("X-Content-Type-Options", "nosniff");
     response.SetHeader("Referrer-Policy", "same-origin");

@@ -47,35 +47,51 @@ void Router::Add(RouteSpec spec, const Handler& handler) {
             throw std::logic_error("duplicate route " + spec.pattern);
         }
     }
+    route->literal_prefix = spec.pattern.substr(0, spec.pattern.find('{'));
     route->spec = std::move(spec);
     route->handler = &handler;
     route->index = routes_.size();
     routes_.push_back(std::move(route));
 }
 
+namespace {
+// Walks `path` segment by segment against the route without allocating; calls `on_param(name, value)` for
+// each parameter of a matching path.
+template <class OnParam>
+bool MatchSegments(const Route& route, std::string_view path, OnParam on_param) {
+    if (!path.starts_with(route.literal_prefix)) return false;
+    if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+    const std::size_t count = route.segments.size();
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto slash = path.find('/');
+        const bool last_part = slash == std::string_view::npos;
+        if (last_part != (i + 1 == count)) return false;
+        const std::string_view part = path.substr(0, slash);
+        const auto& segment = route.segments[i];
+        if (!segment.is_param) {
+            if (segment.text != part) return false;
+        } else if (part.empty() || (segment.is_int && !AllDigits(part))) {
+            return false;
+        } else {
+            on_param(segment.text, part);
+        }
+        if (!last_part) path.remove_prefix(slash + 1);
+    }
+    return true;
+}
+}  // namespace
+
 Router::Match Router::Find(Verb verb, std::string_view path) const {
-    const auto parts = SplitPath(path);
     Match match;
     const Verb lookup = verb == Verb::kHead ? Verb::kGet : verb;
     for (const auto& route : routes_) {
-        if (route->segments.size() != parts.size()) continue;
-        std::vector<std::pair<std::string, std::string>> params;
-        bool ok = true;
-        for (std::size_t i = 0; i < parts.size() && ok; ++i) {
-            const auto& segment = route->segments[i];
-            if (!segment.is_param) {
-                ok = segment.text == parts[i];
-            } else if (parts[i].empty() || (segment.is_int && !AllDigits(parts[i]))) {
-                ok = false;
-            } else {
-                params.emplace_back(segment.text, std::string(parts[i]));
-            }
-        }
-        if (!ok) continue;
+        if (!MatchSegments(*route, path, [](std::string_view, std::string_view) {})) continue;
         if (route->spec.verb == lookup) {
             match.outcome = Outcome::kFound;
             match.route = route.get();
-            match.params = std::move(params);
+            MatchSegments(*route, path, [&](std::string_view name, std::string_view value) {
+                match.params.emplace_back(std::string(name), std::string(value));
+            });
             return match;
         }
         match.outcome = Outcome::kMethodNotAllowed;

@@ -27,6 +27,7 @@ struct Route {
         bool is_int = false;
     };
     std::vector<Segment> segments;
+    std::string literal_prefix;  // the pattern up to its first parameter: a cheap first test
 };
 
 /// The route table. Built once at start-up, then read concurrently without locks.

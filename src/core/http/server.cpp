@@ -1,6 +1,7 @@
 #include "core/http/server.hpp"
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -8,6 +9,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -15,6 +17,7 @@
 
 #include "core/async/task.hpp"
 #include "core/http/pipeline.hpp"
+#include "core/http/response_head.hpp"
 #include "core/obs/log.hpp"
 #include "core/util/text.hpp"
 
@@ -63,17 +66,6 @@ std::optional<std::string> Convert(bhttp::request<bhttp::string_body>&& in, Requ
     return std::nullopt;
 }
 
-bhttp::response<bhttp::string_body> ToBeast(Response&& in, unsigned version, bool keep_alive, bool head) {
-    bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(in.status), version};
-    if (!in.content_type.empty()) out.set(bhttp::field::content_type, in.content_type);
-    for (auto& h : in.headers) out.insert(h.name, h.value);
-    out.body() = std::move(in.body);
-    out.keep_alive(keep_alive);
-    out.prepare_payload();
-    if (head) out.body().clear();  // Content-Length stays that of the GET body
-    return out;
-}
-
 }  // namespace
 
 struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
@@ -120,17 +112,29 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
         }
     }
 
-    core::Task<void> WriteProblem(Connection& c, const Request& request, const std::string& code, int status) {
-        Response response = pipeline.RenderProblem(request, ProblemInfo{code, status, {}, std::nullopt});
-        pipeline.Record(request, response, 0.0);
-        auto message = ToBeast(std::move(response), 11, false, false);
+    // Sends the head and, unless `head_only`, the body in one gathered write.
+    core::Task<boost::system::error_code> Write(Connection& c, std::string& head, const Response& response,
+                                                unsigned version, bool keep_alive, bool head_only) {
+        WriteResponseHead(head, response, version, keep_alive);
+        const bool with_body = !head_only && StatusHasBody(response.status) && !response.body.empty();
+        const std::array<asio::const_buffer, 2> buffers{asio::buffer(head),
+                                                        with_body ? asio::buffer(response.body) : asio::const_buffer{}};
         c.stream.expires_after(options.write_timeout);
-        co_await bhttp::async_write(c.stream, message);
+        auto [ec, written] = co_await asio::async_write(c.stream, buffers);
+        co_return ec;
+    }
+
+    core::Task<void> WriteProblem(Connection& c, std::string& head, const Request& request, const std::string& code,
+                                  int status) {
+        const Response response = pipeline.RenderProblem(request, ProblemInfo{code, status, {}, std::nullopt});
+        pipeline.Record(request, response, 0.0);
+        co_await Write(c, head, response, 11, false, false);
     }
 
     core::Task<void> Serve(std::shared_ptr<Connection> connection) {
         Connection& c = *connection;
         beast::flat_buffer buffer;
+        std::string head;
         std::string remote;
         {
             boost::system::error_code ec;
@@ -151,31 +155,29 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
             if (ec) {
                 if (ec == bhttp::error::body_limit) {
                     request.request_id = ChooseRequestId(request);
-                    co_await WriteProblem(c, request, "request.body_too_large", 413);
+                    co_await WriteProblem(c, head, request, "request.body_too_large", 413);
                 } else if (ec == bhttp::error::header_limit) {
                     request.request_id = ChooseRequestId(request);
-                    co_await WriteProblem(c, request, "request.headers_too_large", 431);
+                    co_await WriteProblem(c, head, request, "request.headers_too_large", 431);
                 } else if (ec.category() == make_error_code(bhttp::error::end_of_stream).category() &&
                            ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
                     request.request_id = ChooseRequestId(request);
-                    co_await WriteProblem(c, request, "request.malformed", 400);
+                    co_await WriteProblem(c, head, request, "request.malformed", 400);
                 }
                 break;  // closed, timed out, or answered above
             }
             auto& message = parser.get();
             const unsigned version = message.version();
             const bool keep_alive = message.keep_alive();
-            const bool head = message.method() == bhttp::verb::head;
+            const bool head_only = message.method() == bhttp::verb::head;
             if (auto problem = Convert(parser.release(), request)) {
                 request.request_id = ChooseRequestId(request);
-                co_await WriteProblem(c, request, *problem, 400);
+                co_await WriteProblem(c, head, request, *problem, 400);
                 break;
             }
-            Response response = co_await pipeline.Dispatch(request);
+            const Response response = co_await pipeline.Dispatch(request);
             const bool keep = keep_alive && !stopping.load();
-            auto out = ToBeast(std::move(response), version, keep, head);
-            c.stream.expires_after(options.write_timeout);
-            auto [write_ec, written] = co_await bhttp::async_write(c.stream, out);
+            const auto write_ec = co_await Write(c, head, response, version, keep, head_only);
             c.busy.store(false);
             if (write_ec || !keep) break;
         }

@@ -37,12 +37,14 @@ public:
 
 private:
     std::shared_ptr<prometheus::Registry> registry_;
-    struct Families;
-    std::unique_ptr<Families> families_;
-    struct Instruments;
-    Instruments& InstrumentsFor(std::string_view route, std::string_view method, int status);
-    std::shared_mutex instruments_mutex_;
-    std::unordered_map<std::string, std::unique_ptr<Instruments>> instruments_;
+    struct Gauges;
+    std::unique_ptr<Gauges> gauges_;
+    // Request counts and latencies live in plain atomics, not prometheus-cpp instruments: its histogram
+    // takes a mutex per observation, which every I/O thread would contend on for the same route.
+    struct RequestSeries;
+    RequestSeries& SeriesFor(std::string_view route, std::string_view method);
+    std::shared_mutex series_mutex_;
+    std::unordered_map<std::string, std::unique_ptr<RequestSeries>> series_;
     std::mutex hooks_mutex_;
     std::vector<std::function<void(Metrics&)>> hooks_;
 };

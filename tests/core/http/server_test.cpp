@@ -52,6 +52,18 @@ TEST(Server, ProblemsForUnknownRoutesAndMethods) {
     EXPECT_EQ(wrong.Header("allow"), "GET");
 }
 
+TEST(Server, HeadAnswersWithTheGetLengthAndNoBodyThenKeepsTheConnection) {
+    test::TestServer server;
+    auto client = server.Client();
+    const auto head = client.Request("HEAD", "/healthz");
+    EXPECT_EQ(head.status, 200);
+    EXPECT_EQ(head.Header("content-length"), "15");
+    EXPECT_EQ(head.body, "");
+    EXPECT_FALSE(head.Header("date").empty());
+    // The same keep-alive connection still frames the next response correctly.
+    EXPECT_EQ(client.Get("/healthz").Json().at("status"), "ok");
+}
+
 TEST(Server, EchoesPlainRequestIdsOnly) {
     test::TestServer server;
     auto client = server.Client();

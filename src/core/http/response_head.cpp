@@ -1,0 +1,69 @@
+#include "core/http/response_head.hpp"
+
+#include <boost/beast/http/status.hpp>
+#include <ctime>
+#include <string_view>
+
+#include "core/obs/log.hpp"
+
+namespace sikgu::http {
+namespace {
+
+bool IsToken(std::string_view s) {
+    if (s.empty()) return false;
+    for (const char c : s) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum && std::string_view("!#$%&'*+-.^_`|~").find(c) == std::string_view::npos) return false;
+    }
+    return true;
+}
+
+bool IsFieldValue(std::string_view s) {
+    return s.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+}
+
+void AppendField(std::string& out, std::string_view name, std::string_view value) {
+    out.append(name).append(": ").append(value).append("\r\n");
+}
+
+// The IMF-fixdate of the current second, formatted once per second and thread.
+std::string_view DateNow() {
+    thread_local std::time_t cached_second = 0;
+    thread_local char text[40];
+    const std::time_t now = std::time(nullptr);
+    if (now != cached_second) {
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+        cached_second = now;
+    }
+    return text;
+}
+
+}  // namespace
+
+void WriteResponseHead(std::string& out, const Response& response, unsigned version, bool keep_alive) {
+    out.clear();
+    const auto reason = boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(response.status));
+    out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ").append(reason).append("\r\n");
+    AppendField(out, "Date", DateNow());
+    if (!response.content_type.empty() && IsFieldValue(response.content_type)) {
+        AppendField(out, "Content-Type", response.content_type);
+    }
+    for (const auto& header : response.headers) {
+        if (!IsToken(header.name) || !IsFieldValue(header.value)) {
+            obs::Log(obs::Level::kError, "response_header_dropped", {{"name", header.name}});
+            continue;
+        }
+        AppendField(out, header.name, header.value);
+    }
+    if (StatusHasBody(response.status)) AppendField(out, "Content-Length", std::to_string(response.body.size()));
+    if (!keep_alive) {
+        AppendField(out, "Connection", "close");
+    } else if (version < 11) {
+        AppendField(out, "Connection", "keep-alive");
+    }
+    out.append("\r\n");
+}
+
+}  // namespace sikgu::http
