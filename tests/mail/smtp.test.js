@@ -5,9 +5,9 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 import { startServer, freePort } from '../e2e/server.js';
 
-async function startSmtp({ tls, user }) {
+async function startSmtp({ tls, user, port: fixedPort }) {
   const received = [];
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const server = new SMTPServer({
     secure: false,
     disabledCommands: tls ? [] : ['STARTTLS', 'AUTH'],
@@ -108,13 +108,24 @@ test('mail is delivered with STARTTLS required and SMTP AUTH', async () => {
   }
 });
 
-test('a failing SMTP server does not fail the sign-up; the failure is logged', async () => {
-  const port = await freePort();  // nothing listens here
-  const sikgu = await startServer({ env: { SIKGU_CORE__MAIL__SMTP_URL: `smtp://127.0.0.1:${port}` } });
+test('a failing SMTP server does not fail the sign-up; the mail is retried until the server is back', async () => {
+  const port = await freePort();  // nothing listens here yet
+  const sikgu = await startServer({
+    env: { SIKGU_CORE__MAIL__SMTP_URL: `smtp://127.0.0.1:${port}`, SIKGU_CORE__MAIL__RETRY_SECONDS: '1' },
+  });
+  let smtp;
   try {
-    await signUp(sikgu.baseUrl, 'lost@example.com');
+    await signUp(sikgu.baseUrl, 'later@example.com');
     await waitFor(() => sikgu.logs().includes('mail_failed'));
+    smtp = await startSmtp({ tls: false, port });
+    await waitFor(() => smtp.received.length === 1);
+    assert.equal(smtp.received[0].mail.to.value[0].address, 'later@example.com');
+    assert.match(smtp.received[0].mail.subject, /\d{6}/);
+    // Delivered once, not again on the next retry run.
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(smtp.received.length, 1);
   } finally {
     await sikgu.stop();
+    await smtp?.close();
   }
 });

@@ -23,6 +23,7 @@
 #include "core/http/pipeline.hpp"
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
+#include "core/mail/mail_queue.hpp"
 #include "core/mail/mailer.hpp"
 #include "core/obs/log.hpp"
 #include "core/obs/metrics.hpp"
@@ -110,6 +111,7 @@ struct App::Impl : Registry {
     struct Service {
         std::string name;
         std::unique_ptr<sql::Database> db;
+        std::unique_ptr<mail::MailQueue> mail_queue;
         std::unique_ptr<ServiceContext> context;
         std::unique_ptr<Module> module;
         std::vector<EmbeddedFile> migrations;
@@ -240,6 +242,8 @@ struct App::Impl : Registry {
                            static_cast<double>(s.db->PoolSize()));
                 m.SetGauge("sikgu_db_pool_waiting", "Callers waiting for a database connection",
                            {{"service", s.name}}, static_cast<double>(s.db->Waiting()));
+                m.SetGauge("sikgu_mail_queue_depth", "Mails waiting to be sent or retried (as of the last retry run)",
+                           {{"service", s.name}}, static_cast<double>(s.mail_queue->Depth()));
             }
         });
     }
@@ -275,14 +279,20 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         Impl::Service& service = a.services.emplace_back();
         service.name = std::string(entry.name);
         service.db = OpenDatabase(a.settings, service.name);
+        service.mail_queue = std::make_unique<mail::MailQueue>(
+            *service.db, *a.mailer, a.ids, clock, mail::MailQueueOptions{.first_retry = a.settings.mail_retry});
         service.context = std::make_unique<ServiceContext>(ServiceContext{
             service.name, a.config, a.settings, *service.db, clock, a.ids, a.metrics, *a.tokens, *a.passwords,
-            *a.mailer, a.dev_mailbox, a.io});
+            *a.mailer, *service.mail_queue, a.dev_mailbox, a.io});
         service.module = entry.make(*service.context);
         a.registering = &service;
         service.module->Register(a);
         a.registering = nullptr;
         a.relay.AddProducer(service.name, *service.db);
+        mail::MailQueue* queue = service.mail_queue.get();
+        a.AddJob(service.name + ".mail-retry", a.settings.mail_retry, [queue]() -> core::Task<void> {
+            co_await queue->SendDue();
+        });
         sql::Database* db = service.db.get();
         a.AddReadinessCheck("db." + service.name, [db]() -> core::Task<bool> {
             co_return co_await db->Read([](sql::Connection& c) { return !c.Query("SELECT 1").empty(); });
@@ -300,6 +310,7 @@ int App::Migrate() {
     int applied = 0;
     for (auto& service : impl_->services) {
         applied += sql::Migrate(*service.db, service.name + ".bus", bus::BusMigrations());
+        applied += sql::Migrate(*service.db, service.name + ".mail", mail::MailQueueMigrations());
         applied += sql::Migrate(*service.db, service.name, service.migrations);
     }
     impl_->migrated = true;

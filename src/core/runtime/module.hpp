@@ -35,6 +35,7 @@ class PasswordHasher;
 }  // namespace sikgu::auth
 namespace sikgu::mail {
 class Mailer;
+class MailQueue;
 class DevMailbox;
 }  // namespace sikgu::mail
 
@@ -55,6 +56,7 @@ struct ServiceContext {
     const auth::JwtCodec& tokens;
     auth::PasswordHasher& passwords;
     mail::Mailer& mailer;
+    mail::MailQueue& mail_queue;  // durable mail in this service's database; retried by the runtime
     mail::DevMailbox* dev_mailbox;  // null when real SMTP is configured
     boost::asio::io_context& io;
 };

@@ -65,6 +65,7 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
     s.smtp.require_tls = mail.GetBool("require_tls", false);
     s.smtp.verify_peer = mail.GetBool("verify_peer", true);
     s.smtp.timeout_seconds = mail.GetInt("timeout_seconds", 20, 1, 600);
+    s.mail_retry = std::chrono::seconds(mail.GetInt("retry_seconds", 30, 1, 3600));
     mail.Finish();
     return s;
 }

@@ -44,6 +44,7 @@ struct CoreSettings {
     bool access_log = true;
 
     mail::SmtpOptions smtp;  // smtp.url empty: the dev mailbox is used
+    std::chrono::seconds mail_retry{30};  // first retry of a failed mail and the retry job's period
 
     bool ListensOnLoopbackOnly() const;
 };

@@ -25,7 +25,7 @@ public:
           by_ip_(c.clock, config_.login_failures_per_ip, config_.login_failure_window),
           mail_by_address_(c.clock, 1, std::chrono::seconds(60)),
           kakao_(config_.kakao),
-          deps_{store_,  c.passwords, c.tokens,         c.mailer, config_,
+          deps_{store_,  c.passwords, c.tokens,         c.mail_queue, config_,
                 c.clock, by_account_, by_ip_, mail_by_address_, kakao_},
           signup_(deps_),
           verify_(deps_),

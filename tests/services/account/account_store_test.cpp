@@ -1,18 +1,11 @@
 #include <gtest/gtest.h>
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/use_future.hpp>
-#include <cstdlib>
-
 #include "core/bus/event.hpp"
 #include "core/sql/database.hpp"
 #include "core/sql/migrator.hpp"
-#include "core/sql/postgres.hpp"
-#include "core/sql/sqlite.hpp"
 #include "core/util/ids.hpp"
 #include "services/account/store/account_store.hpp"
-#include "support/test_server.hpp"
+#include "support/store_test.hpp"
 
 namespace sikgu::account {
 std::span<const EmbeddedFile> Migrations();
@@ -24,17 +17,8 @@ namespace {
 class AccountStoreTest : public ::testing::TestWithParam<sql::Engine> {
 protected:
     void SetUp() override {
-        if (GetParam() == sql::Engine::kPostgres) {
-            const char* url = std::getenv("SIKGU_TEST_POSTGRES_URL");
-            if (url == nullptr) GTEST_SKIP() << "PostgreSQL runs under tests/support/with_postgres.sh (ctest sql.postgres)";
-            const std::string u = url;
-            db_ = std::make_unique<sql::Database>("account", [u] { return sql::OpenPostgres(u); }, sql::DatabaseOptions{2});
-            db_->WriteNow([](sql::Connection& c) { c.ExecuteScript("DROP SCHEMA public CASCADE; CREATE SCHEMA public"); });
-        } else {
-            const auto path = (dir_.Path() / "account.db").string();
-            db_ = std::make_unique<sql::Database>("account", [path] { return sql::OpenSqlite({path}); },
-                                                  sql::DatabaseOptions{2});
-        }
+        db_ = test::OpenStoreTestDatabase(GetParam(), dir_, "account");
+        if (!db_) GTEST_SKIP() << "PostgreSQL runs under tests/support/with_postgres.sh (ctest sql.postgres)";
         sql::Migrate(*db_, "account.bus", bus::BusMigrations());
         sql::Migrate(*db_, "account", Migrations());
         store_ = std::make_unique<AccountStore>(*db_, ids_, clock_, AccountLimits{});
@@ -42,10 +26,7 @@ protected:
 
     template <class T>
     T Run(core::Task<T> task) {
-        auto future = boost::asio::co_spawn(io_, std::move(task), boost::asio::use_future);
-        io_.restart();
-        io_.run();
-        return future.get();
+        return runner_.Run(std::move(task));
     }
 
     std::pair<OAuthOutcome, std::optional<User>> Login(const OAuthIdentity& identity,
@@ -62,7 +43,7 @@ protected:
     IdGenerator ids_{clock_, 1};
     std::unique_ptr<sql::Database> db_;
     std::unique_ptr<AccountStore> store_;
-    boost::asio::io_context io_;
+    test::TaskRunner runner_;
 };
 
 OAuthIdentity Kakao(const std::string& subject, const std::string& nickname, std::optional<std::string> email) {
@@ -121,13 +102,16 @@ TEST_P(AccountStoreTest, UsersWithoutAVerifiedEmailAreNeverTreatedAsStaleSignUps
     EXPECT_TRUE(Run(store_->IsTaken("nickname", "오래된닉")));
     EXPECT_TRUE(Run(store_->IsTaken("username", "kakao_3001")));
     const NewUser signup{"kakao_3001", "오래된닉", "new@example.com", "hash", "123456"};
-    const auto created = Run(store_->CreateUser(signup));
+    bool hook_ran = false;
+    const AlsoInTransaction hook = [&](sql::Connection&, const User&) { hook_ran = true; };
+    const auto created = Run(store_->CreateUser(signup, hook));
     ASSERT_TRUE(std::holds_alternative<std::string>(created));
     EXPECT_EQ(std::get<std::string>(created), "account.username_taken");
     EXPECT_EQ(Login(Kakao("3001", "x", std::nullopt)).second->id, user->id);
     // No verification code can be requested for the placeholder address.
     int retry_after = 0;
-    EXPECT_EQ(Run(store_->RenewVerification(user->email, "654321", retry_after)).first, RenewOutcome::kNotPending);
+    EXPECT_EQ(Run(store_->RenewVerification(user->email, "654321", retry_after, hook)).first, RenewOutcome::kNotPending);
+    EXPECT_FALSE(hook_ran) << "nothing is mailed when nothing was created";
 }
 
 TEST_P(AccountStoreTest, StatesAreSingleUseAndExpire) {
@@ -165,7 +149,7 @@ TEST_P(AccountStoreTest, PurgeRemovesOnlyWhatCanNoLongerBeUsed) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AccountStoreTest, ::testing::Values(sql::Engine::kSqlite, sql::Engine::kPostgres),
-                         [](const auto& info) { return info.param == sql::Engine::kSqlite ? "Sqlite" : "Postgres"; });
+                         [](const auto& info) { return test::EngineName(info.param); });
 
 }  // namespace
 }  // namespace sikgu::account

@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/auth/jwt.hpp"
-#include "core/mail/mailer.hpp"
+#include "core/mail/mail_queue.hpp"
 #include "core/obs/log.hpp"
 #include "core/util/time.hpp"
 
@@ -61,13 +61,13 @@ std::variant<PresentedRefresh, http::Response> ReadRefresh(const http::Request& 
     return PresentedRefresh{std::string(*cookie), true};
 }
 
-core::Task<void> SendMail(const AccountDeps& deps, const std::string& to, const std::string& subject, const std::string& body) {
-    try {
-        const mail::Mail message{to, subject, body};
-        co_await deps.mailer.Send(message);
-    } catch (const std::exception& e) {
-        obs::Log(obs::Level::kError, "mail_failed", {{"what", e.what()}});
-    }
+AlsoInTransaction QueueMail(const AccountDeps& deps, std::function<MailText(const User&)> compose,
+                            TimePoint discard_after, mail::QueuedMail& queued) {
+    return [&deps, compose = std::move(compose), discard_after, &queued](sql::Connection& c, const User& user) {
+        MailText text = compose(user);
+        queued = deps.mail_queue.Enqueue(c, mail::Mail{user.email, std::move(text.subject), std::move(text.body)},
+                                         discard_after);
+    };
 }
 
 }  // namespace sikgu::account

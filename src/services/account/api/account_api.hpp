@@ -9,6 +9,7 @@
 #include "core/http/response.hpp"
 #include "core/util/rate_limiter.hpp"
 #include "services/account/account_config.hpp"
+#include "services/account/api/mail_templates.hpp"
 #include "services/account/store/account_store.hpp"
 
 namespace sikgu::auth {
@@ -16,8 +17,9 @@ class JwtCodec;
 class PasswordHasher;
 }  // namespace sikgu::auth
 namespace sikgu::mail {
-class Mailer;
-}
+class MailQueue;
+struct QueuedMail;
+}  // namespace sikgu::mail
 
 namespace sikgu::account {
 
@@ -30,7 +32,7 @@ struct AccountDeps {
     AccountStore& store;
     auth::PasswordHasher& passwords;
     const auth::JwtCodec& tokens;
-    mail::Mailer& mailer;
+    mail::MailQueue& mail_queue;
     const AccountConfig& config;
     const Clock& clock;
     RateLimiter& login_failures_by_account;
@@ -56,7 +58,10 @@ struct PresentedRefresh {
 /// Reads `refresh_token` from the body or the cookie. A cookie without the X-Sikgu-Csrf header is refused.
 std::variant<PresentedRefresh, http::Response> ReadRefresh(const http::Request& request, http::JsonBody& body);
 
-/// Mails a text after the transaction; a mail failure is logged, never turned into a failed request.
-core::Task<void> SendMail(const AccountDeps& deps, const std::string& to, const std::string& subject, const std::string& body);
+/// A store hook that queues `compose(user)` to the user's address in the store's transaction, dropped
+/// unsent after `discard_after`. `queued` receives the mail, to be sent with MailQueue::SendNow once the
+/// store call has returned (committed); a failed send is retried by the runtime, never failing the request.
+AlsoInTransaction QueueMail(const AccountDeps& deps, std::function<MailText(const User&)> compose,
+                            TimePoint discard_after, mail::QueuedMail& queued);
 
 }  // namespace sikgu::account

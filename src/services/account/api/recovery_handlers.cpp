@@ -1,11 +1,18 @@
 #include <boost/json.hpp>
 
 #include "core/auth/password_hasher.hpp"
+#include "core/mail/mail_queue.hpp"
+#include "core/util/crypto.hpp"
 #include "services/account/api/account_handlers.hpp"
 #include "services/account/api/mail_templates.hpp"
 #include "services/account/domain/account_rules.hpp"
 
 namespace sikgu::account {
+
+namespace {
+// How long a find-username mail is retried; unlike codes and reset links it does not expire.
+constexpr auto kUsernameMailLife = std::chrono::hours(24);
+}  // namespace
 
 // Both recovery mails answer 202 whatever the address, so nobody learns who is registered,
 // and send at most one mail per address per limiter window.
@@ -19,8 +26,9 @@ core::Task<http::Response> FindUsernameHandler::Handle(http::Request& request) c
         deps_.mail_by_address.Hit(key);
         const auto user = co_await deps_.store.FindByEmail(email);
         if (user && user->email_verified) {
-            const auto mail = UsernameMail(user->nickname, user->username);
-            co_await SendMail(deps_, user->email, mail.subject, mail.body);
+            auto text = UsernameMail(user->nickname, user->username);
+            const mail::Mail message{user->email, std::move(text.subject), std::move(text.body)};
+            co_await deps_.mail_queue.Send(message, deps_.clock.Now() + kUsernameMailLife);
         }
     }
     co_return http::Json(202, boost::json::object{});
@@ -33,13 +41,17 @@ core::Task<http::Response> PasswordResetHandler::Handle(http::Request& request) 
     const std::string key = "reset:" + EmailKey(email);
     if (deps_.mail_by_address.RetryAfter(key) == 0) {
         deps_.mail_by_address.Hit(key);
-        if (const auto reset = co_await deps_.store.CreatePasswordReset(email)) {
-            const auto& [user, token] = *reset;
-            const std::string link = deps_.config.public_url + "/reset-password/confirm?token=" + token;
-            const auto mail = PasswordResetMail(user.nickname, link,
-                                                static_cast<int>(deps_.config.limits.reset_ttl.count() / 60));
-            co_await SendMail(deps_, user.email, mail.subject, mail.body);
-        }
+        const std::string token = RandomToken(32);
+        const std::string link = deps_.config.public_url + "/reset-password/confirm?token=" + token;
+        const auto ttl = deps_.config.limits.reset_ttl;
+        mail::QueuedMail queued;
+        const AlsoInTransaction queue_link = QueueMail(
+            deps_,
+            [&](const User& user) {
+                return PasswordResetMail(user.nickname, link, static_cast<int>(ttl.count() / 60));
+            },
+            deps_.clock.Now() + ttl, queued);
+        if (co_await deps_.store.CreatePasswordReset(email, token, queue_link)) co_await deps_.mail_queue.SendNow(queued);
     }
     co_return http::Json(202, boost::json::object{});
 }

@@ -90,7 +90,7 @@ bool IsGracefulReplay(sql::Connection& c, std::int64_t id, std::int64_t family, 
 AccountStore::AccountStore(sql::Database& db, IdGenerator& ids, const Clock& clock, AccountLimits limits)
     : db_(db), ids_(ids), clock_(clock), limits_(limits) {}
 
-core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUser& n) {
+core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUser& n, const AlsoInTransaction& also) {
     const auto now = clock_.Now();
     const std::int64_t now_ms = ToUnixMillis(now);
     const std::int64_t stale_before = ToUnixMillis(now - limits_.unverified_hold);
@@ -129,7 +129,9 @@ core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUs
             c.Execute("INSERT INTO email_verifications (user_id, code_hash, expires_at, attempts, sent_at) "
                       "VALUES (?, ?, ?, 0, ?)",
                       {id, CodeHash(id, n.code), ToUnixMillis(now + limits_.verification_ttl), now_ms});
-            return *SelectUser(c, "id", id);
+            User user = *SelectUser(c, "id", id);
+            also(c, user);
+            return user;
         });
     } catch (const sql::UniqueViolation&) {
         // Lost a race with a concurrent sign-up for the same name: report which one.
@@ -202,7 +204,8 @@ core::Task<std::pair<VerifyOutcome, std::optional<User>>> AccountStore::VerifyEm
 
 core::Task<std::pair<RenewOutcome, std::optional<User>>> AccountStore::RenewVerification(const std::string& email,
                                                                                          const std::string& code,
-                                                                                         int& retry_after) {
+                                                                                         int& retry_after,
+                                                                                         const AlsoInTransaction& also) {
     const std::string key = EmailKey(email);
     const auto now = clock_.Now();
     co_return co_await db_.Write([&](sql::Connection& c) -> std::pair<RenewOutcome, std::optional<User>> {
@@ -220,6 +223,7 @@ core::Task<std::pair<RenewOutcome, std::optional<User>>> AccountStore::RenewVeri
         c.Execute("INSERT INTO email_verifications (user_id, code_hash, expires_at, attempts, sent_at) "
                   "VALUES (?, ?, ?, 0, ?)",
                   {user->id, CodeHash(user->id, code), ToUnixMillis(now + limits_.verification_ttl), ToUnixMillis(now)});
+        also(c, *user);
         return {RenewOutcome::kRenewed, std::move(user)};
     });
 }
@@ -302,16 +306,17 @@ core::Task<std::int64_t> AccountStore::FamilyOf(const std::string& token, std::i
     });
 }
 
-core::Task<std::optional<std::pair<User, std::string>>> AccountStore::CreatePasswordReset(const std::string& email) {
+core::Task<std::optional<User>> AccountStore::CreatePasswordReset(const std::string& email, const std::string& token,
+                                                                  const AlsoInTransaction& also) {
     const std::string key = EmailKey(email);
     const auto now = clock_.Now();
-    co_return co_await db_.Write([&](sql::Connection& c) -> std::optional<std::pair<User, std::string>> {
+    co_return co_await db_.Write([&](sql::Connection& c) -> std::optional<User> {
         auto user = SelectUser(c, "email_key", key);
         if (!user || !user->email_verified) return std::nullopt;
-        const std::string token = RandomToken(32);
         c.Execute("INSERT INTO password_resets (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)",
                   {Sha256Hex(token), user->id, ToUnixMillis(now + limits_.reset_ttl), ToUnixMillis(now)});
-        return std::pair{std::move(*user), token};
+        also(c, *user);
+        return user;
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,8 +16,9 @@ namespace sikgu {
 class IdGenerator;
 }
 namespace sikgu::sql {
+class Connection;
 class Database;
-}
+}  // namespace sikgu::sql
 
 namespace sikgu::account {
 
@@ -80,6 +82,10 @@ struct AccountLimits {
     std::chrono::seconds unverified_hold{24 * 3600};  // how long an unverified sign-up keeps its names
 };
 
+/// Work a caller adds to a store transaction for the user it concerns, such as queueing that user's mail
+/// so that the mail exists exactly when the code or token it carries does.
+using AlsoInTransaction = std::function<void(sql::Connection&, const User&)>;
+
 /// The account database. Each method is one transaction; expected outcomes are values, not exceptions.
 class AccountStore {
 public:
@@ -87,7 +93,7 @@ public:
 
     /// Creates an unverified user with a verification code. On a taken name returns its problem code
     /// (account.username_taken / nickname_taken / email_taken) instead.
-    core::Task<std::variant<User, std::string>> CreateUser(const NewUser& user);
+    core::Task<std::variant<User, std::string>> CreateUser(const NewUser& user, const AlsoInTransaction& also);
     core::Task<std::optional<User>> FindById(std::int64_t id);
     core::Task<std::optional<User>> FindByUsername(const std::string& username);
     core::Task<std::optional<User>> FindByEmail(const std::string& email);
@@ -97,7 +103,8 @@ public:
     core::Task<std::pair<VerifyOutcome, std::optional<User>>> VerifyEmail(const std::string& email, const std::string& code);
     /// Replaces the pending code; `retry_after` is set when the last mail was sent too recently.
     core::Task<std::pair<RenewOutcome, std::optional<User>>> RenewVerification(const std::string& email, const std::string& code,
-                                                                                int& retry_after);
+                                                                                int& retry_after,
+                                                                                const AlsoInTransaction& also);
 
     core::Task<IssuedRefresh> IssueRefresh(std::int64_t user_id);
     /// Spends `token` and issues its successor in the same family. A token spent twice revokes the family,
@@ -111,8 +118,10 @@ public:
     /// The family of a valid, unspent token that belongs to `user_id`, or 0.
     core::Task<std::int64_t> FamilyOf(const std::string& token, std::int64_t user_id);
 
-    /// Returns the reset token to mail, or nullopt when no verified user has that e-mail.
-    core::Task<std::optional<std::pair<User, std::string>>> CreatePasswordReset(const std::string& email);
+    /// Stores the reset `token` (hashed) for the verified user with that e-mail and returns the user, or
+    /// nullopt when there is none (then `also` does not run).
+    core::Task<std::optional<User>> CreatePasswordReset(const std::string& email, const std::string& token,
+                                                        const AlsoInTransaction& also);
     /// Sets the new hash and revokes every session; false when the token is unknown, used or expired.
     core::Task<bool> ConsumePasswordReset(const std::string& token, const std::string& new_hash);
 
