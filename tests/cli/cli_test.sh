@@ -5,7 +5,12 @@ bin=${1:?path to sikgu}
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d /tmp/sikgu-cli.XXXXXX)
 fake_pid=""
-cleanup() { [ -n "$fake_pid" ] && kill "$fake_pid" 2>/dev/null; rm -rf "$work"; }
+serve_pid=""
+cleanup() {
+  [ -n "$fake_pid" ] && kill "$fake_pid" 2>/dev/null
+  [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null && wait "$serve_pid" 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 passed=0
 failed=0
@@ -36,6 +41,26 @@ check "live API with a key" '3 species read, 0 inserted, 0 updated, 3 unchanged'
 check "live API with a wrong key fails clearly" 'resultCode 30' \
   "$(SIKGU_PLANT__NONGSARO_BASE_URL=$base SIKGU_PLANT__NONGSARO_API_KEY=wrong run plants import --nongsaro-api || true)"
 check "live API without a key is refused" 'nongsaro_api_key' "$(run plants import --nongsaro-api || true)"
+
+# A running server picks up an import made by another process, without a restart.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+SIKGU_PLANT__RELOAD_SECONDS=1 "$bin" --data-dir "$work/live" serve --port "$port" >"$work/serve.log" 2>&1 &
+serve_pid=$!
+for _ in $(seq 200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
+check "before the import the fixture species is unknown" '^404$' \
+  "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/plants/90001")"
+check "import into the running server's data dir" '3 species read, 3 inserted' \
+  "$("$bin" --data-dir "$work/live" plants import --nongsaro-dir "$repo/tests/fixtures/nongsaro" 2>&1)"
+status=""
+for _ in $(seq 60); do
+  status=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/plants/90001")
+  [ "$status" = 200 ] && break
+  sleep 0.1
+done
+check "the running server serves the imported species within its reload interval" '^200$' "$status"
+check "the reload is logged" 'plant_catalogue_reloaded' "$(cat "$work/serve.log")"
+kill "$serve_pid" && wait "$serve_pid" 2>/dev/null || true
+serve_pid=""
 
 printf '[core.auth]\njwt_secret = "a-secret-that-must-not-be-printed-0123"\n' >"$work/ok.toml"
 check "config print masks secrets" 'jwt_secret = .\*{8}' "$("$bin" --config "$work/ok.toml" config print)"

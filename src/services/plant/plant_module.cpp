@@ -27,6 +27,7 @@ PlantConfig ParsePlantConfig(const config::Section& section) {
     c.image_base_url = section.GetString("image_base_url", "");
     c.nongsaro_base_url = section.GetString("nongsaro_base_url", c.nongsaro_base_url);
     c.nongsaro_api_key = section.GetString("nongsaro_api_key", "");
+    c.reload_interval = std::chrono::seconds(section.GetInt("reload_seconds", 10, 1, 3600));
     section.Finish();
     while (!c.image_base_url.empty() && c.image_base_url.back() == '/') c.image_base_url.pop_back();
     return c;
@@ -47,16 +48,28 @@ public:
         r.AddMessages(kMessages);
         r.AddRoute({http::Verb::kGet, "/api/v1/plants", http::Auth::kPublic}, list_);
         r.AddRoute({http::Verb::kGet, "/api/v1/plants/{id:int}", http::Auth::kPublic}, get_);
+        // `sikgu plants import` writes the table from another process; pick its changes up here.
+        r.AddJob("plant.reload-catalogue", config_.reload_interval, [this]() -> core::Task<void> {
+            const auto version = co_await context_.db.Read([](sql::Connection& c) { return PlantStore::Version(c); });
+            if (version == loaded_version_) co_return;
+            auto plants = co_await context_.db.Read([](sql::Connection& c) { return PlantStore::LoadAll(c); });
+            obs::Log(obs::Level::kInfo, "plant_catalogue_reloaded", {{"species", plants.size()}});
+            catalog_.Replace(std::move(plants));
+            loaded_version_ = version;
+        });
     }
 
     void Start() override {
         auto plants = context_.db.WriteNow([&](sql::Connection& c) {
             auto stored = PlantStore::LoadAll(c);
-            if (!stored.empty()) return stored;
-            // First start: the catalogue shipped in the binary.
-            PlantStore::Upsert(c, ParseCatalogue(ShippedCatalogue().front().content), ImportMode::kCatalogue,
-                               ToUnixMillis(context_.clock.Now()));
-            return PlantStore::LoadAll(c);
+            if (stored.empty()) {
+                // First start: the catalogue shipped in the binary.
+                PlantStore::Upsert(c, ParseCatalogue(ShippedCatalogue().front().content), ImportMode::kCatalogue,
+                                   ToUnixMillis(context_.clock.Now()));
+                stored = PlantStore::LoadAll(c);
+            }
+            loaded_version_ = PlantStore::Version(c);
+            return stored;
         });
         obs::Log(obs::Level::kInfo, "plant_catalogue_loaded", {{"species", plants.size()}});
         catalog_.Replace(std::move(plants));
@@ -66,6 +79,7 @@ private:
     runtime::ServiceContext& context_;
     PlantConfig config_;
     PlantCatalog catalog_;
+    PlantStore::TableVersion loaded_version_;  // of what catalog_ holds; touched only by Start and the job
     ListPlantsHandler list_;
     GetPlantHandler get_;
 };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -16,6 +17,7 @@ struct PlantConfig {
     std::string image_base_url;  // e.g. https://www.nongsaro.go.kr/cms_contents/301; empty: no photos
     std::string nongsaro_base_url = "http://api.nongsaro.go.kr/service/garden";
     std::string nongsaro_api_key;
+    std::chrono::seconds reload_interval{10};  // how often a running server looks for an import
 };
 
 PlantConfig ParsePlantConfig(const config::Section& section);

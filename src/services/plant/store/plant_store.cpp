@@ -15,6 +15,11 @@ std::vector<Plant> PlantStore::LoadAll(sql::Connection& c) {
     return plants;
 }
 
+PlantStore::TableVersion PlantStore::Version(sql::Connection& c) {
+    const auto row = c.QueryOne("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM plants");
+    return {(*row)[0].AsInt(), (*row)[1].AsInt()};
+}
+
 ImportResult PlantStore::Upsert(sql::Connection& c, const std::vector<Plant>& plants, ImportMode mode,
                                 std::int64_t now_ms) {
     ImportResult result;

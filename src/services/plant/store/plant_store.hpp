@@ -25,6 +25,14 @@ struct ImportResult {
 class PlantStore {
 public:
     static std::vector<Plant> LoadAll(sql::Connection& c);
+
+    /// Changes whenever an import inserts or updates a row (imports never delete).
+    struct TableVersion {
+        std::int64_t rows = -1;
+        std::int64_t last_update_ms = -1;
+        bool operator==(const TableVersion&) const = default;
+    };
+    static TableVersion Version(sql::Connection& c);
     static ImportResult Upsert(sql::Connection& c, const std::vector<Plant>& plants, ImportMode mode,
                                std::int64_t now_ms);
 };
