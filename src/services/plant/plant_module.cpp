@@ -40,8 +40,9 @@ public:
     explicit PlantModule(runtime::ServiceContext& context)
         : context_(context),
           config_(ParsePlantConfig(context.config.Get("plant"))),
-          list_(catalog_, config_.image_base_url),
-          get_(catalog_, config_.image_base_url) {}
+          json_(catalog_, config_.image_base_url),
+          list_(json_),
+          get_(json_) {}
 
     void Register(runtime::Registry& r) override {
         r.AddMigrations(Migrations());
@@ -55,6 +56,7 @@ public:
             auto plants = co_await context_.db.Read([](sql::Connection& c) { return PlantStore::LoadAll(c); });
             obs::Log(obs::Level::kInfo, "plant_catalogue_reloaded", {{"species", plants.size()}});
             catalog_.Replace(std::move(plants));
+            json_.Get();  // render now rather than in the first request
             loaded_version_ = version;
         });
     }
@@ -73,6 +75,7 @@ public:
         });
         obs::Log(obs::Level::kInfo, "plant_catalogue_loaded", {{"species", plants.size()}});
         catalog_.Replace(std::move(plants));
+        json_.Get();
     }
 
 private:
@@ -80,6 +83,7 @@ private:
     PlantConfig config_;
     PlantCatalog catalog_;
     PlantStore::TableVersion loaded_version_;  // of what catalog_ holds; touched only by Start and the job
+    PlantJsonCache json_;
     ListPlantsHandler list_;
     GetPlantHandler get_;
 };

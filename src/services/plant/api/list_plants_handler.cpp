@@ -5,7 +5,6 @@
 #include <charconv>
 
 #include "core/util/text.hpp"
-#include "services/plant/api/plant_dto.hpp"
 
 namespace sikgu::plant {
 namespace {
@@ -28,9 +27,6 @@ std::optional<std::string> EnumParam(const http::Request& request, std::string_v
 }
 
 }  // namespace
-
-ListPlantsHandler::ListPlantsHandler(const PlantCatalog& catalog, std::string image_base_url)
-    : catalog_(catalog), image_base_url_(std::move(image_base_url)) {}
 
 core::Task<http::Response> ListPlantsHandler::Handle(http::Request& request) const {
     std::vector<http::FieldError> errors;
@@ -76,25 +72,26 @@ core::Task<http::Response> ListPlantsHandler::Handle(http::Request& request) con
     }
     if (!errors.empty()) co_return http::Problem::Validation(std::move(errors));
 
-    const auto index = catalog_.Get();
-    const auto page = index->Search(query);
+    const auto json = json_.Get();
+    const auto page = json->index->Search(query);
     if (!page) co_return http::Problem::BadRequest("plant.invalid_cursor");
-    boost::json::array items;
-    items.reserve(page->items.size());
-    for (const Plant* p : page->items) items.push_back(ToSummaryJson(*p, image_base_url_));
-    co_return http::Json(boost::json::object{
-        {"items", std::move(items)},
-        {"next_cursor", page->next_cursor ? boost::json::value(*page->next_cursor) : nullptr}});
+    // {"items":[<cached summaries>],"next_cursor":<string or null>}
+    std::string body = R"({"items":[)";
+    for (std::size_t i = 0; i < page->items.size(); ++i) {
+        if (i > 0) body += ',';
+        body += json->summaries.at(page->items[i]->id);
+    }
+    body += R"(],"next_cursor":)";
+    body += page->next_cursor ? boost::json::serialize(boost::json::value(*page->next_cursor)) : "null";
+    body += '}';
+    co_return http::Text(200, std::move(body), "application/json");
 }
 
-GetPlantHandler::GetPlantHandler(const PlantCatalog& catalog, std::string image_base_url)
-    : catalog_(catalog), image_base_url_(std::move(image_base_url)) {}
-
 core::Task<http::Response> GetPlantHandler::Handle(http::Request& request) const {
-    const auto index = catalog_.Get();
-    const Plant* plant = index->Find(request.PathInt("id"));
-    if (plant == nullptr) co_return http::Problem::NotFound("plant.not_found");
-    co_return http::Json(ToDetailJson(*plant, image_base_url_));
+    const auto json = json_.Get();
+    const auto found = json->details.find(request.PathInt("id"));
+    if (found == json->details.end()) co_return http::Problem::NotFound("plant.not_found");
+    co_return http::Text(200, found->second, "application/json");
 }
 
 }  // namespace sikgu::plant

@@ -43,6 +43,7 @@ public:
     /// Returns nullopt when the cursor is not one this index made.
     std::optional<PlantPage> Search(const PlantQuery& query) const;
     std::size_t Size() const { return plants_.size(); }
+    const std::vector<Plant>& Plants() const { return plants_; }
 
     struct Hit {
         int rank;
