@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <atomic>
 #include <cstdlib>
+#include <thread>
+#include <vector>
 
 #include "support/test_server.hpp"
 
@@ -30,6 +33,33 @@ TEST(PostgresAllInOne, MigratesLoadsTheCatalogueAndServesAccounts) {
     EXPECT_EQ(client.PostJson("/api/v1/auth/refresh", R"({"refresh_token":")" + refresh + "\"}").status, 200);
     EXPECT_EQ(client.PostJson("/api/v1/auth/refresh", R"({"refresh_token":")" + refresh + "\"}").Code(),
               "auth.refresh_reused");
+}
+
+// Concurrent refreshes of one token on PostgreSQL (read committed): the per-user lock makes the grace
+// window's limit exact, as SQLite's single writer does.
+TEST(PostgresAllInOne, ARefreshRaceGetsAtMostFourSessions) {
+    const char* url = std::getenv("SIKGU_TEST_POSTGRES_TEMPLATE");
+    if (url == nullptr) GTEST_SKIP() << "runs under tests/support/with_postgres.sh (ctest sql.postgres)";
+    test::TestServer server("", {{"core.sql.engine", "postgres"}, {"core.sql.postgres_url", url}});
+    auto client = server.Client();
+    const auto login = test::CreateVerifiedUser(server, client, "pg_racer", "pg_racer@example.com", "경주");
+    const std::string body = R"({"refresh_token":")" + std::string(login.at("refresh_token").as_string()) + "\"}";
+    std::atomic<int> next{0};
+    std::atomic<int> ok{0};
+    std::atomic<int> refused{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 16; ++t) {
+        threads.emplace_back([&] {
+            test::HttpClient c(server.Port());
+            while (next++ < 200) {
+                const long status = c.PostJson("/api/v1/auth/refresh", body).status;
+                (status == 200 ? ok : refused)++;
+            }
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    EXPECT_EQ(ok.load(), 4);
+    EXPECT_EQ(refused.load(), 196);
 }
 
 }  // namespace

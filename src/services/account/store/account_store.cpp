@@ -53,16 +53,24 @@ std::optional<std::pair<std::int64_t, std::string>> SplitToken(std::string_view 
     return std::pair{id, std::string(token.substr(dot + 1))};
 }
 
+// Issues a refresh token: the first of a new family (`parent` 0), or the successor of `parent`.
 IssuedRefresh InsertRefresh(sql::Connection& c, IdGenerator& ids, std::int64_t user_id, std::int64_t family_id,
-                            TimePoint now, std::chrono::seconds ttl) {
+                            std::int64_t parent, TimePoint now, std::chrono::seconds ttl) {
     const std::int64_t id = ids.Next();
     if (family_id == 0) family_id = id;
     const std::string secret = RandomToken(32);
     const TimePoint expires = now + ttl;
-    c.Execute("INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?)",
-              {id, user_id, family_id, Sha256Hex(secret), ToUnixMillis(expires), ToUnixMillis(now)});
+    c.Execute("INSERT INTO refresh_tokens (id, user_id, family_id, parent_id, token_hash, expires_at, created_at) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)",
+              {id, user_id, family_id, parent == 0 ? sql::Value() : sql::Value(parent), Sha256Hex(secret),
+               ToUnixMillis(expires), ToUnixMillis(now)});
     return {std::to_string(id) + "." + secret, family_id, expires};
+}
+
+// Rotations, replays and revocations of one user's sessions take this row lock first. On PostgreSQL (read
+// committed) that makes them see each other's effects; SQLite serializes writers anyway.
+void LockUserSessions(sql::Connection& c, std::int64_t user_id) {
+    c.Execute("UPDATE users SET updated_at = updated_at WHERE id = ?", {user_id});
 }
 
 void RevokeFamily(sql::Connection& c, std::int64_t family_id, std::int64_t now_ms) {
@@ -74,15 +82,23 @@ void RevokeFamily(sql::Connection& c, std::int64_t family_id, std::int64_t now_m
 /// script minting sessions.
 constexpr int kMaxGraceSiblings = 4;
 
-/// Whether replaying the spent token `id` is a benign race: it was spent within the grace window, no
-/// token issued after it in the family has been spent yet, and it has few successors.
-bool IsGracefulReplay(sql::Connection& c, std::int64_t id, std::int64_t family, std::int64_t used_at_ms,
-                      std::int64_t now_ms, std::chrono::seconds grace) {
+/// Whether replaying the spent token `id` is a benign race: it was spent within the grace window, none of
+/// its successors has been used yet, and it has few of them.
+bool IsGracefulReplay(sql::Connection& c, std::int64_t id, std::int64_t used_at_ms, std::int64_t now_ms,
+                      std::chrono::seconds grace) {
     if (now_ms - used_at_ms >= std::chrono::duration_cast<std::chrono::milliseconds>(grace).count()) return false;
-    const auto later = c.QueryOne(
-        "SELECT COUNT(*), COUNT(used_at) FROM refresh_tokens WHERE family_id = ? AND id > ? AND revoked_at IS NULL",
-        {family, id});
-    return later && (*later)[1].AsInt() == 0 && (*later)[0].AsInt() < kMaxGraceSiblings;
+    const auto children =
+        c.QueryOne("SELECT COUNT(*), COUNT(used_at) FROM refresh_tokens WHERE parent_id = ? AND revoked_at IS NULL", {id});
+    return children && (*children)[1].AsInt() == 0 && (*children)[0].AsInt() < kMaxGraceSiblings;
+}
+
+/// Whether a sibling of `id` (another successor of the same token, made by a graced replay) has been used:
+/// the session went on along that branch, so this one is a copy in someone else's hands.
+bool SiblingWentOn(sql::Connection& c, std::int64_t id, const sql::Value& parent) {
+    if (parent.IsNull()) return false;
+    return c.QueryOne("SELECT 1 FROM refresh_tokens WHERE parent_id = ? AND id <> ? AND used_at IS NOT NULL",
+                      {parent, id})
+        .has_value();
 }
 
 }  // namespace
@@ -231,7 +247,7 @@ core::Task<std::pair<RenewOutcome, std::optional<User>>> AccountStore::RenewVeri
 core::Task<IssuedRefresh> AccountStore::IssueRefresh(std::int64_t user_id) {
     const auto now = clock_.Now();
     co_return co_await db_.Write(
-        [&](sql::Connection& c) { return InsertRefresh(c, ids_, user_id, 0, now, limits_.refresh_ttl); });
+        [&](sql::Connection& c) { return InsertRefresh(c, ids_, user_id, 0, 0, now, limits_.refresh_ttl); });
 }
 
 core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>>>> AccountStore::RotateRefresh(
@@ -242,32 +258,37 @@ core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>
     const auto now = clock_.Now();
     const std::int64_t now_ms = ToUnixMillis(now);
     co_return co_await db_.Write([&](sql::Connection& c) -> Result {
-        const auto row = c.QueryOne(
-            "SELECT user_id, family_id, token_hash, expires_at, used_at, revoked_at FROM refresh_tokens WHERE id = ?",
-            {parts->first});
-        if (!row || !ConstantTimeEquals((*row)[2].AsText(), Sha256Hex(parts->second))) {
+        const std::int64_t id = parts->first;
+        const auto owner = c.QueryOne("SELECT user_id, token_hash FROM refresh_tokens WHERE id = ?", {id});
+        if (!owner || !ConstantTimeEquals((*owner)[1].AsText(), Sha256Hex(parts->second))) {
             return {RotateOutcome::kInvalid, std::nullopt};
         }
-        const std::int64_t user_id = (*row)[0].AsInt();
-        const std::int64_t family = (*row)[1].AsInt();
-        if (!(*row)[5].IsNull()) return {RotateOutcome::kInvalid, std::nullopt};
-        std::optional<std::int64_t> spent_at;
-        if (!(*row)[4].IsNull()) {
-            spent_at = (*row)[4].AsInt();
+        const std::int64_t user_id = (*owner)[0].AsInt();
+        LockUserSessions(c, user_id);
+        // Read again under the lock: a concurrent rotation or logout has finished by now.
+        const auto row = c.QueryOne(
+            "SELECT family_id, parent_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE id = ?", {id});
+        if (!row || !(*row)[4].IsNull()) return {RotateOutcome::kInvalid, std::nullopt};
+        const std::int64_t family = (*row)[0].AsInt();
+        const bool expired = now_ms >= (*row)[2].AsInt();
+        bool reused = false;
+        if (!(*row)[3].IsNull()) {
+            // Spent already: two tabs racing within the grace window, or someone replaying it.
+            reused = expired || !IsGracefulReplay(c, id, (*row)[3].AsInt(), now_ms, limits_.refresh_reuse_grace);
+        } else if (expired) {
+            return {RotateOutcome::kInvalid, std::nullopt};
         } else {
-            if (now_ms >= (*row)[3].AsInt()) return {RotateOutcome::kInvalid, std::nullopt};
-            const auto updated =
-                c.Execute("UPDATE refresh_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL", {now_ms, parts->first});
-            if (updated != 1) spent_at = now_ms;  // spent by a concurrent transaction
+            reused = SiblingWentOn(c, id, (*row)[1]);
+            if (!reused) c.Execute("UPDATE refresh_tokens SET used_at = ? WHERE id = ?", {now_ms, id});
         }
-        if (spent_at && !IsGracefulReplay(c, parts->first, family, *spent_at, now_ms, limits_.refresh_reuse_grace)) {
-            // Someone replayed a spent token: whoever holds the family now may be an attacker.
+        if (reused) {
+            // Whoever holds the family now may be an attacker: end the whole session.
             RevokeFamily(c, family, now_ms);
             return {RotateOutcome::kReused, std::nullopt};
         }
         auto user = SelectUser(c, "id", user_id);
         if (!user) return {RotateOutcome::kInvalid, std::nullopt};
-        auto next = InsertRefresh(c, ids_, user_id, family, now, limits_.refresh_ttl);
+        auto next = InsertRefresh(c, ids_, user_id, family, id, now, limits_.refresh_ttl);
         return {RotateOutcome::kRotated, std::pair{std::move(*user), std::move(next)}};
     });
 }
@@ -277,8 +298,10 @@ core::Task<void> AccountStore::RevokeFamilyOf(const std::string& token) {
     if (!parts) co_return;
     const std::int64_t now_ms = ToUnixMillis(clock_.Now());
     co_await db_.Write([&](sql::Connection& c) {
-        const auto row = c.QueryOne("SELECT family_id, token_hash FROM refresh_tokens WHERE id = ?", {parts->first});
+        const auto row =
+            c.QueryOne("SELECT family_id, token_hash, user_id FROM refresh_tokens WHERE id = ?", {parts->first});
         if (row && ConstantTimeEquals((*row)[1].AsText(), Sha256Hex(parts->second))) {
+            LockUserSessions(c, (*row)[2].AsInt());  // a racing rotation cannot add a token after this
             RevokeFamily(c, (*row)[0].AsInt(), now_ms);
         }
     });
@@ -287,6 +310,7 @@ core::Task<void> AccountStore::RevokeFamilyOf(const std::string& token) {
 core::Task<void> AccountStore::RevokeSessions(std::int64_t user_id, std::int64_t keep_family) {
     const std::int64_t now_ms = ToUnixMillis(clock_.Now());
     co_await db_.Write([&](sql::Connection& c) {
+        LockUserSessions(c, user_id);
         c.Execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL",
                   {now_ms, user_id, keep_family});
     });
