@@ -1,6 +1,7 @@
 #include "core/http/response_head.hpp"
 
 #include <boost/beast/http/status.hpp>
+#include <algorithm>
 #include <ctime>
 #include <string_view>
 
@@ -18,8 +19,30 @@ bool IsToken(std::string_view s) {
     return true;
 }
 
+// RFC 9110 field content: visible characters, spaces and tabs (and obs-text); no CR, LF or other controls.
 bool IsFieldValue(std::string_view s) {
-    return s.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos;
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t') || c == 0x7f) return false;
+    }
+    return true;
+}
+
+// The fields this writer owns; a handler setting one would make the framing ambiguous.
+bool IsFramingField(std::string_view name) {
+    constexpr std::string_view kOwned[] = {"content-length", "transfer-encoding", "connection", "date", "content-type"};
+    for (const auto owned : kOwned) {
+        if (name.size() == owned.size() &&
+            std::equal(name.begin(), name.end(), owned.begin(),
+                       [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; })) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void LogDropped(std::string_view name) {
+    obs::Log(obs::Level::kError, "response_header_dropped", {{"name", name}});
 }
 
 void AppendField(std::string& out, std::string_view name, std::string_view value) {
@@ -47,12 +70,16 @@ void WriteResponseHead(std::string& out, const Response& response, unsigned vers
     const auto reason = boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(response.status));
     out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ").append(reason).append("\r\n");
     AppendField(out, "Date", DateNow());
-    if (!response.content_type.empty() && IsFieldValue(response.content_type)) {
-        AppendField(out, "Content-Type", response.content_type);
+    if (!response.content_type.empty()) {
+        if (IsFieldValue(response.content_type)) {
+            AppendField(out, "Content-Type", response.content_type);
+        } else {
+            LogDropped("Content-Type");
+        }
     }
     for (const auto& header : response.headers) {
-        if (!IsToken(header.name) || !IsFieldValue(header.value)) {
-            obs::Log(obs::Level::kError, "response_header_dropped", {{"name", header.name}});
+        if (!IsToken(header.name) || !IsFieldValue(header.value) || IsFramingField(header.name)) {
+            LogDropped(header.name);
             continue;
         }
         AppendField(out, header.name, header.value);

@@ -29,16 +29,21 @@ MailQueue::MailQueue(sql::Database& db, Mailer& mailer, IdGenerator& ids, const 
 QueuedMail MailQueue::Enqueue(sql::Connection& c, Mail mail, TimePoint discard_after) {
     const std::int64_t id = ids_.Next();
     const std::int64_t now_ms = ToUnixMillis(clock_.Now());
+    const std::int64_t lease_until = now_ms + Millis(options_.lease);
     c.Execute("INSERT INTO mail_queue (id, recipient, subject, body, attempts, next_attempt_at, discard_after, "
               "created_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?)",
-              {id, mail.to, mail.subject, mail.body, now_ms + Millis(options_.lease), ToUnixMillis(discard_after),
-               now_ms});
-    return {id, std::move(mail)};
+              {id, mail.to, mail.subject, mail.body, lease_until, ToUnixMillis(discard_after), now_ms});
+    return {id, std::move(mail), lease_until};
 }
 
-core::Task<void> MailQueue::Send(const Mail& mail, TimePoint discard_after) {
-    const QueuedMail queued = co_await db_.Write([&](sql::Connection& c) { return Enqueue(c, mail, discard_after); });
-    co_await SendNow(queued);
+core::Task<void> MailQueue::Send(const Mail& mail, const TimePoint& discard_after) {
+    std::optional<QueuedMail> queued;
+    try {
+        queued = co_await db_.Write([&](sql::Connection& c) { return Enqueue(c, mail, discard_after); });
+    } catch (const std::exception& e) {
+        obs::Log(obs::Level::kError, "mail_queue_failed", {{"what", e.what()}});
+    }
+    if (queued) co_await SendNow(*queued);
 }
 
 core::Task<bool> MailQueue::Deliver(const QueuedMail& queued, int attempts_before) {
@@ -58,8 +63,10 @@ core::Task<bool> MailQueue::Deliver(const QueuedMail& queued, int attempts_befor
     obs::Log(obs::Level::kError, "mail_failed",
              {{"mail_id", queued.id}, {"attempts", attempts}, {"retry_at_ms", next_ms}, {"what", error}});
     co_await db_.Write([&](sql::Connection& c) {
-        c.Execute("UPDATE mail_queue SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?",
-                  {attempts, next_ms, error.substr(0, 500), queued.id});
+        // Only while this sender's claim stands: past the lease another sender may own the mail.
+        c.Execute("UPDATE mail_queue SET attempts = ?, next_attempt_at = ?, last_error = ? "
+                  "WHERE id = ? AND next_attempt_at = ?",
+                  {attempts, next_ms, error.substr(0, 500), queued.id, queued.lease_until_ms});
     });
     co_return false;
 }
@@ -73,41 +80,41 @@ core::Task<void> MailQueue::SendNow(const QueuedMail& queued) {
     }
 }
 
-core::Task<std::size_t> MailQueue::SendDue() {
-    struct Claimed {
-        QueuedMail queued;
-        int attempts;
-    };
+core::Task<std::optional<std::pair<QueuedMail, int>>> MailQueue::ClaimNextDue() {
     const std::int64_t now_ms = ToUnixMillis(clock_.Now());
     const std::int64_t lease_until = now_ms + Millis(options_.lease);
-    const auto claimed = co_await db_.Write([&](sql::Connection& c) {
-        std::vector<Claimed> out;
-        const std::int64_t discarded =
-            c.Execute("DELETE FROM mail_queue WHERE discard_after <= ?", {now_ms});
-        if (discarded > 0) obs::Log(obs::Level::kWarn, "mail_discarded", {{"mails", discarded}});
+    co_return co_await db_.Write([&](sql::Connection& c) -> std::optional<std::pair<QueuedMail, int>> {
+        if (const auto discarded = c.Execute("DELETE FROM mail_queue WHERE discard_after <= ?", {now_ms}); discarded > 0) {
+            obs::Log(obs::Level::kWarn, "mail_discarded", {{"mails", discarded}});
+        }
         const auto rows = c.Query(
             "SELECT id, recipient, subject, body, attempts FROM mail_queue WHERE next_attempt_at <= ? "
-            "ORDER BY next_attempt_at LIMIT ?",
-            {now_ms, static_cast<std::int64_t>(options_.batch)});
+            "ORDER BY next_attempt_at LIMIT 5",
+            {now_ms});
         for (const auto& row : rows) {
             // The condition makes the claim exclusive when several instances share the database.
             const std::int64_t id = row[0].AsInt();
             if (c.Execute("UPDATE mail_queue SET next_attempt_at = ? WHERE id = ? AND next_attempt_at <= ?",
-                          {lease_until, id, now_ms}) != 1) {
-                continue;
+                          {lease_until, id, now_ms}) == 1) {
+                return std::pair{QueuedMail{id, Mail{row[1].AsText(), row[2].AsText(), row[3].AsText()}, lease_until},
+                                 static_cast<int>(row[4].AsInt())};
             }
-            out.push_back({{id, Mail{row[1].AsText(), row[2].AsText(), row[3].AsText()}},
-                           static_cast<int>(row[4].AsInt())});
         }
-        const auto depth = c.QueryOne("SELECT COUNT(*) FROM mail_queue");
-        depth_.store(depth ? (*depth)[0].AsInt() : 0);
-        return out;
+        return std::nullopt;
     });
+}
+
+core::Task<std::size_t> MailQueue::SendDue() {
+    // One mail is claimed right before it is sent, so a slow SMTP server cannot outlast the claims of mails
+    // still waiting in this run.
     std::size_t sent = 0;
-    for (const auto& item : claimed) {
-        if (co_await Deliver(item.queued, item.attempts)) ++sent;
+    for (std::size_t i = 0; i < options_.batch; ++i) {
+        const auto claimed = co_await ClaimNextDue();
+        if (!claimed) break;
+        if (co_await Deliver(claimed->first, claimed->second)) ++sent;
     }
-    if (sent > 0) depth_.fetch_sub(static_cast<std::int64_t>(sent));
+    const auto depth = co_await db_.Read([](sql::Connection& c) { return c.QueryOne("SELECT COUNT(*) FROM mail_queue"); });
+    depth_.store(depth ? (*depth)[0].AsInt() : 0);
     co_return sent;
 }
 

@@ -3,6 +3,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <span>
 
 #include "core/async/task.hpp"
@@ -24,13 +26,15 @@ namespace sikgu::mail {
 struct QueuedMail {
     std::int64_t id = 0;
     Mail mail;
+    std::int64_t lease_until_ms = 0;  // the claim this sender holds; its bookkeeping applies only while it does
 };
 
 struct MailQueueOptions {
-    std::chrono::seconds lease{60};  // how long a mail being sent is hidden from other senders
+    // How long a mail being sent is hidden from other senders: longer than one send may take.
+    std::chrono::seconds lease{60};
     std::chrono::seconds first_retry{30};
     std::chrono::seconds max_retry{3600};
-    std::size_t batch = 50;  // mails per SendDue run
+    std::size_t batch = 50;  // mails per SendDue run, each claimed just before it is sent
 };
 
 /// Mails that must not be lost. A service stores the mail in the same transaction as the state it tells
@@ -49,8 +53,9 @@ public:
     /// After commit: sends the mail and removes it, or schedules a retry. Never throws for a send failure.
     core::Task<void> SendNow(const QueuedMail& queued);
 
-    /// Enqueue in a transaction of its own, then SendNow: for mail that goes with no state change.
-    core::Task<void> Send(const Mail& mail, TimePoint discard_after);
+    /// Enqueue in a transaction of its own, then SendNow: for mail that goes with no state change. Never
+    /// throws: a database failure is logged and the mail is lost, as the request it serves has no state.
+    core::Task<void> Send(const Mail& mail, const TimePoint& discard_after);
 
     /// Sends the mails that are due (failed earlier, or orphaned by a crash); returns how many were sent.
     core::Task<std::size_t> SendDue();
@@ -60,6 +65,7 @@ public:
 
 private:
     core::Task<bool> Deliver(const QueuedMail& queued, int attempts_before);
+    core::Task<std::optional<std::pair<QueuedMail, int>>> ClaimNextDue();
 
     sql::Database& db_;
     Mailer& mailer_;

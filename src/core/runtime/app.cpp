@@ -280,7 +280,9 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         service.name = std::string(entry.name);
         service.db = OpenDatabase(a.settings, service.name);
         service.mail_queue = std::make_unique<mail::MailQueue>(
-            *service.db, *a.mailer, a.ids, clock, mail::MailQueueOptions{.first_retry = a.settings.mail_retry});
+            *service.db, *a.mailer, a.ids, clock,
+            mail::MailQueueOptions{.lease = std::max(std::chrono::seconds(60), 2 * std::chrono::seconds(a.settings.smtp.timeout_seconds)),
+                                   .first_retry = a.settings.mail_retry});
         service.context = std::make_unique<ServiceContext>(ServiceContext{
             service.name, a.config, a.settings, *service.db, clock, a.ids, a.metrics, *a.tokens, *a.passwords,
             *a.mailer, *service.mail_queue, a.dev_mailbox, a.io});

@@ -40,12 +40,19 @@ TEST(ResponseHead, DropsHeadersThatCouldSplitTheResponse) {
     Response response = Text(200, "x", "text/plain\r\nSet-Cookie: a=b");
     response.SetHeader("Location", "/ok\r\nSet-Cookie: session=stolen");
     response.SetHeader("Bad Name", "v");
-    response.SetHeader("X-Fine", "yes");
+    response.SetHeader("X-Bell", "ring\x07");
+    response.SetHeader("content-length", "999");
+    response.SetHeader("Transfer-Encoding", "chunked");
+    response.SetHeader("X-Fine", "yes\twith a tab");
     const std::string head = Head(response);
     EXPECT_EQ(head.find("Set-Cookie"), std::string::npos) << head;
     EXPECT_EQ(head.find("Location"), std::string::npos);
     EXPECT_EQ(head.find("Bad Name"), std::string::npos);
-    EXPECT_NE(head.find("\r\nX-Fine: yes\r\n"), std::string::npos);
+    EXPECT_EQ(head.find("X-Bell"), std::string::npos);
+    EXPECT_EQ(head.find("999"), std::string::npos) << "the writer owns the framing fields";
+    EXPECT_EQ(head.find("chunked"), std::string::npos);
+    EXPECT_NE(head.find("\r\nContent-Length: 1\r\n"), std::string::npos);
+    EXPECT_NE(head.find("\r\nX-Fine: yes\twith a tab\r\n"), std::string::npos);
 }
 
 }  // namespace

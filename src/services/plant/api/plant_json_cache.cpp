@@ -10,10 +10,11 @@ PlantJsonCache::PlantJsonCache(const PlantCatalog& catalog, std::string image_ba
     : catalog_(catalog), image_base_url_(std::move(image_base_url)) {}
 
 std::shared_ptr<const PlantJsonCache::Snapshot> PlantJsonCache::Get() const {
-    auto index = catalog_.Get();
-    auto current = snapshot_.load();
-    if (current && current->index == index) return current;
-    // Two threads may render the same new catalogue at once; both results are equal and the last wins.
+    if (auto current = snapshot_.load(); current && current->index == catalog_.Get()) return current;
+    // One thread renders a new catalogue; the others wait for it rather than render it again.
+    std::lock_guard lock(render_mutex_);
+    auto index = catalog_.Get();  // the newest, so an older rendering never replaces a newer one
+    if (auto current = snapshot_.load(); current && current->index == index) return current;
     auto fresh = std::make_shared<Snapshot>();
     fresh->index = std::move(index);
     for (const Plant& plant : fresh->index->Plants()) {

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -30,6 +31,7 @@ private:
     const PlantCatalog& catalog_;
     std::string image_base_url_;
     mutable std::atomic<std::shared_ptr<const Snapshot>> snapshot_;
+    mutable std::mutex render_mutex_;
 };
 
 }  // namespace sikgu::plant
