@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, REPO_ROOT } from '../e2e/server.js';
@@ -27,7 +27,20 @@ async function launch(dataDir, port) {
   throw new Error(`sikgu did not start:\n${stderr}`);
 }
 
-test('every acknowledged sign-up survives kill -9', { timeout: 120_000 }, async () => {
+/** Recipients of every mail in the dev mailbox folder. */
+async function mailedAddresses(dataDir) {
+  const folder = path.join(dataDir, 'mailbox');
+  const addresses = new Set();
+  for (const name of await readdir(folder)) {
+    if (!name.endsWith('.json')) continue;
+    try {
+      addresses.add(JSON.parse(await readFile(path.join(folder, name), 'utf8')).to);
+    } catch { /* a file cut short by the kill */ }
+  }
+  return addresses;
+}
+
+test('every acknowledged sign-up and its verification mail survive kill -9', { timeout: 120_000 }, async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sikgu-kill9-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -68,8 +81,12 @@ test('every acknowledged sign-up survives kill -9', { timeout: 120_000 }, async 
         const body = await res.json();
         if (body.available !== false) missing++;
       }
-      console.log(`sent ${sent}, acknowledged ${acknowledged.length}, missing after restart ${missing}`);
+      // The code mail is queued with the sign-up and sent before the answer, so each acknowledged one has it.
+      const mailed = await mailedAddresses(dataDir);
+      const unmailed = acknowledged.filter((username) => !mailed.has(`${username}@example.com`)).length;
+      console.log(`sent ${sent}, acknowledged ${acknowledged.length}, missing after restart ${missing}, without mail ${unmailed}`);
       assert.equal(missing, 0);
+      assert.equal(unmailed, 0);
     } finally {
       again.child.kill('SIGTERM');
       await again.exited;
