@@ -74,7 +74,10 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
 
     struct Connection {
         Stream stream;
-        std::atomic<bool> busy{false};
+        // Reading or answering a request. A new connection counts as busy until its first answer: its
+        // client has just connected to send something, so a drain reads and answers it (within the read
+        // timeout) instead of closing it unanswered.
+        std::atomic<bool> busy{true};
         explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
     };
 

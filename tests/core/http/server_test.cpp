@@ -118,7 +118,11 @@ TEST(Server, FinishesInFlightRequestsOnShutdown) {
         test::HttpClient client(port);
         return client.PostJson("/api/v1/auth/login", R"({"username":"nobody","password":"whatever1"})");
     });
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    auto probe = server->Client();
+    for (int i = 0; i < 2000; ++i) {  // until the hash is running, so the drain really has work to wait for
+        if (probe.Get("/metrics").body.find("sikgu_password_hasher_in_flight 1") != std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
     server.reset();  // BeginShutdown + drain
     const auto result = pending.get();
     EXPECT_EQ(result.status, 401);
