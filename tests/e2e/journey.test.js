@@ -195,6 +195,39 @@ describe('user journey', { timeout: 90_000 }, () => {
     await guard.context.close();
   });
 
+  test('after a password change the page keeps working: its revoked access token is refreshed quietly', async () => {
+    const guard = await newGuardedContext(browser);
+    const page = await guard.context.newPage();
+    const user = await createVerifiedUser(base, uniqueUser('pw'));
+    await loginViaUi(page, base, user);
+    await page.goto(`${base}/me`);
+    const refusals = [];
+    page.on('response', async (r) => {
+      if (r.status() === 401 && new URL(r.url()).pathname.startsWith('/api/v1/me')) refusals.push((await r.json()).code);
+    });
+    await page.locator('#me-current-password').fill(user.password);
+    await page.locator('#me-new-password').fill('garden789');
+    await page.locator('#me-new-password2').fill('garden789');
+    const changed = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/password'));
+    await page.locator('button[name="me-password-submit"]').click();
+    assert.equal((await changed).status(), 204);
+
+    // The access token issued before the change is refused once; the client refreshes (this tab's session
+    // was kept) and retries, and the page goes on working.
+    const renamed = page.waitForResponse(
+      (r) => r.url().endsWith('/api/v1/me') && r.request().method() === 'PATCH' && r.status() === 200,
+    );
+    await page.getByTestId('me-new-nickname').fill('비번바꾼닉');
+    await page.locator('button[name="me-nickname-submit"]').click();
+    await renamed;
+    await page.getByTestId('me-nickname').filter({ hasText: '비번바꾼닉' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/me');
+    assert.deepEqual(refusals, ['auth.token_revoked']);
+
+    guard.check();
+    await guard.context.close();
+  });
+
   test('a taken username is flagged while typing and refused on submit', async () => {
     const guard = await newGuardedContext(browser);
     const page = await guard.context.newPage();

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <stdexcept>
 
+#include "core/auth/session_revocations.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 
@@ -16,19 +17,22 @@ const std::string& EncodedHeader() {
 }
 }  // namespace
 
-JwtCodec::JwtCodec(std::string secret, const Clock& clock, std::chrono::seconds ttl)
-    : secret_(std::move(secret)), clock_(clock), ttl_(ttl) {
+JwtCodec::JwtCodec(std::string secret, const Clock& clock, std::chrono::seconds ttl,
+                   const SessionRevocations* revocations)
+    : secret_(std::move(secret)), clock_(clock), ttl_(ttl), revocations_(revocations) {
     if (secret_.size() < 32) throw std::invalid_argument("JWT secret must be at least 32 bytes");
 }
 
-std::string JwtCodec::Issue(std::int64_t user_id) const {
+std::string JwtCodec::Issue(std::int64_t user_id, std::int64_t session_version, std::int64_t session_id) const {
     const auto now = clock_.Now();
     const auto iat = ToUnixMillis(now) / 1000;
     boost::json::object payload{{"sub", std::to_string(user_id)},
                                 {"iss", kIssuer},
                                 {"iat", iat},
                                 {"exp", iat + ttl_.count()},
-                                {"typ", "access"}};
+                                {"typ", "access"},
+                                {"sv", session_version},
+                                {"sid", session_id}};
     std::string token = EncodedHeader() + "." + Base64UrlEncode(boost::json::serialize(payload));
     const std::string signature = Base64UrlEncode(HmacSha256(secret_, token));
     token += '.';
@@ -65,9 +69,12 @@ std::variant<AccessClaims, TokenError> JwtCodec::Verify(std::string_view token) 
     const auto* iat = claims.if_contains("iat");
     const auto* iss = claims.if_contains("iss");
     const auto* typ = claims.if_contains("typ");
+    const auto* sv = claims.if_contains("sv");
+    const auto* sid = claims.if_contains("sid");
     if (sub == nullptr || !sub->is_string() || exp == nullptr || !exp->is_int64() || iat == nullptr ||
         !iat->is_int64() || iss == nullptr || !iss->is_string() || iss->as_string() != kIssuer || typ == nullptr ||
-        !typ->is_string() || typ->as_string() != "access") {
+        !typ->is_string() || typ->as_string() != "access" || (sv != nullptr && !sv->is_int64()) ||
+        (sid != nullptr && !sid->is_int64())) {
         return TokenError::kInvalid;
     }
     AccessClaims out;
@@ -77,6 +84,11 @@ std::variant<AccessClaims, TokenError> JwtCodec::Verify(std::string_view token) 
     out.issued_at = FromUnixMillis(iat->as_int64() * 1000);
     out.expires_at = FromUnixMillis(exp->as_int64() * 1000);
     if (clock_.Now() >= out.expires_at) return TokenError::kExpired;
+    out.session_version = sv != nullptr ? sv->as_int64() : 0;
+    out.session_id = sid != nullptr ? sid->as_int64() : 0;
+    if (revocations_ != nullptr && revocations_->IsRevoked(out.user_id, out.session_version)) {
+        return TokenError::kRevoked;
+    }
     return out;
 }
 

@@ -27,6 +27,8 @@ constexpr Message kCoreMessages[] = {
     {"auth.unauthenticated", "로그인이 필요합니다.", "Authentication is required."},
     {"auth.token_invalid", "인증 토큰이 올바르지 않습니다.", "The access token is invalid."},
     {"auth.token_expired", "인증이 만료되었습니다. 다시 로그인해 주세요.", "The access token has expired."},
+    {"auth.token_revoked", "이 인증 토큰은 더 이상 쓸 수 없습니다. 다시 로그인해 주세요.",
+     "The access token was revoked (password changed or session ended)."},
     {"auth.forbidden", "이 작업을 할 권한이 없습니다.", "You are not allowed to do this."},
     {"route.not_found", "요청한 주소를 찾을 수 없습니다.", "No such resource."},
     {"route.method_not_allowed", "이 주소에서 허용되지 않는 메서드입니다.", "Method not allowed for this resource."},

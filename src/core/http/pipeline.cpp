@@ -140,10 +140,12 @@ core::Task<Response> Pipeline::RouteAndHandle(Request& request) const {
             const auto verified = tokens_.Verify(header->substr(7));
             if (const auto* claims = std::get_if<auth::AccessClaims>(&verified)) {
                 request.user_id = claims->user_id;
+                request.session_id = claims->session_id;
             } else if (route.spec.auth == Auth::kUser) {
-                Response response = Problem::Unauthorized(std::get<auth::TokenError>(verified) == auth::TokenError::kExpired
-                                                              ? "auth.token_expired"
-                                                              : "auth.token_invalid");
+                static constexpr std::string_view kCodes[] = {"auth.token_invalid", "auth.token_expired",
+                                                              "auth.token_revoked"};
+                Response response =
+                    Problem::Unauthorized(std::string(kCodes[static_cast<int>(std::get<auth::TokenError>(verified))]));
                 response.SetHeader("WWW-Authenticate", "Bearer");
                 co_return response;
             }

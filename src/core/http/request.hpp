@@ -25,6 +25,7 @@ struct Request {
     std::string route;  // the matched route pattern, for metrics and logs
     std::map<std::string, std::string, std::less<>> path_params;
     std::optional<std::int64_t> user_id;
+    std::int64_t session_id = 0;  // the refresh-token family the access token belongs to (0: unknown)
 
     /// Case-insensitive header lookup (first occurrence).
     std::optional<std::string_view> GetHeader(std::string_view name) const;

@@ -17,6 +17,7 @@
 #include <toml++/toml.h>
 
 #include "core/auth/jwt.hpp"
+#include "core/auth/session_revocations.hpp"
 #include "core/auth/password_hasher.hpp"
 #include "core/bus/event.hpp"
 #include "core/bus/outbox_relay.hpp"
@@ -96,6 +97,7 @@ struct App::Impl : Registry {
     obs::Metrics metrics;
     http::MessageCatalog messages;
     http::Router router;
+    std::unique_ptr<auth::SessionRevocations> revocations;
     std::unique_ptr<auth::JwtCodec> tokens;
     std::unique_ptr<auth::PasswordHasher> passwords;
     std::unique_ptr<mail::Mailer> mailer;
@@ -262,7 +264,9 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         if (!found) throw config::ConfigError("unknown service: " + name);
     }
 
-    a.tokens = std::make_unique<auth::JwtCodec>(LoadOrCreateSecret(a.settings), clock, a.settings.access_ttl);
+    a.revocations = std::make_unique<auth::SessionRevocations>(clock, a.settings.access_ttl);
+    a.tokens = std::make_unique<auth::JwtCodec>(LoadOrCreateSecret(a.settings), clock, a.settings.access_ttl,
+                                                a.revocations.get());
     a.passwords = std::make_unique<auth::PasswordHasher>(a.settings.password);
     if (a.settings.smtp.url.empty()) {
         auto mailbox = std::make_unique<mail::DevMailbox>(a.settings.data_dir / "mailbox", clock);
@@ -284,7 +288,8 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
             mail::MailQueueOptions{.lease = std::max(std::chrono::seconds(60), 2 * std::chrono::seconds(a.settings.smtp.timeout_seconds)),
                                    .first_retry = a.settings.mail_retry});
         service.context = std::make_unique<ServiceContext>(ServiceContext{
-            service.name, a.config, a.settings, *service.db, clock, a.ids, a.metrics, *a.tokens, *a.passwords,
+            service.name, a.config, a.settings, *service.db, clock, a.ids, a.metrics, *a.tokens, *a.revocations,
+            *a.passwords,
             *a.mailer, *service.mail_queue, a.dev_mailbox, a.io});
         service.module = entry.make(*service.context);
         a.registering = &service;

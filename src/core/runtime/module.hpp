@@ -32,6 +32,7 @@ class Metrics;
 namespace sikgu::auth {
 class JwtCodec;
 class PasswordHasher;
+class SessionRevocations;
 }  // namespace sikgu::auth
 namespace sikgu::mail {
 class Mailer;
@@ -54,6 +55,7 @@ struct ServiceContext {
     IdGenerator& ids;
     obs::Metrics& metrics;
     const auth::JwtCodec& tokens;
+    auth::SessionRevocations& revocations;  // checked by JwtCodec::Verify; account fills it
     auth::PasswordHasher& passwords;
     mail::Mailer& mailer;
     mail::MailQueue& mail_queue;  // durable mail in this service's database; retried by the runtime

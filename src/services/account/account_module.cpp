@@ -1,5 +1,6 @@
 #include "services/account/account_module.hpp"
 
+#include "core/auth/jwt.hpp"
 #include "core/config/config.hpp"
 #include "core/obs/log.hpp"
 #include "core/runtime/settings.hpp"
@@ -20,7 +21,7 @@ class AccountModule final : public runtime::Module {
 public:
     explicit AccountModule(runtime::ServiceContext& c)
         : config_(ParseAccountConfig(c.config.Get("account"), c.config.Get("account.kakao"), c.settings.public_url)),
-          store_(c.db, c.ids, c.clock, config_.limits),
+          store_(c.db, c.ids, c.clock, config_.limits, c.revocations),
           by_account_(c.clock, config_.login_failures_per_account, config_.login_failure_window),
           by_ip_(c.clock, config_.login_failures_per_ip, config_.login_failure_window),
           mail_by_address_(c.clock, 1, std::chrono::seconds(60)),
@@ -43,6 +44,8 @@ public:
           update_me_(deps_),
           change_password_(deps_),
           delete_me_(deps_) {}
+
+    void Start() override { store_.RestoreRevocations(deps_.tokens.Ttl()); }
 
     void Register(runtime::Registry& r) override {
         r.AddMigrations(Migrations());

@@ -148,6 +148,9 @@ TEST_F(AccountApi, RefreshRotatesAndReuseRevokesTheFamily) {
               "auth.refresh_reused");
     EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", R"({"refresh_token":")" + next + "\"}").Code(),
               "auth.refresh_invalid");
+    // The access tokens handed out so far end too: one of them may be the thief's.
+    EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(second.Json())}).Code(), "auth.token_revoked");
+    EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(login)}).Code(), "auth.token_revoked");
     EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", R"({"refresh_token":"1.forged"})").Code(),
               "auth.refresh_invalid");
 }
@@ -277,6 +280,8 @@ TEST_F(AccountApi, MyPageRenamesChangesPasswordAndDeletes) {
                                        {Bearer(login), "Content-Type: application/json"});
     EXPECT_EQ(clash.Code(), "account.nickname_taken");
 
+    const auto other_device =
+        client_.PostJson("/api/v1/auth/login", R"({"username":"mypage_user","password":"garden123"})").Json();
     EXPECT_EQ(client_.PostJson("/api/v1/me/password", R"({"current_password":"wrong","new_password":"garden456"})",
                                {Bearer(login)})
                   .status,
@@ -285,26 +290,33 @@ TEST_F(AccountApi, MyPageRenamesChangesPasswordAndDeletes) {
                                {Bearer(login)})
                   .status,
               204);
-    // Other sessions end with a password change.
-    EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh",
-                               R"({"refresh_token":")" + std::string(login.at("refresh_token").as_string()) + "\"}")
-                  .status,
-              401);
+    // Other sessions end with a password change: their refresh tokens and their live access tokens.
+    const auto refresh_body = [](const boost::json::value& session) {
+        return R"({"refresh_token":")" + std::string(session.at("refresh_token").as_string()) + "\"}";
+    };
+    EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", refresh_body(other_device)).status, 401);
+    EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(other_device)}).Code(), "auth.token_revoked");
+    // The session that asked stays: its access token is refused once, and its refresh gives a working one.
+    EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(login)}).Code(), "auth.token_revoked");
+    const auto again = client_.PostJson("/api/v1/auth/refresh", refresh_body(login));
+    ASSERT_EQ(again.status, 200);
+    const auto fresh = again.Json();
+    EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(fresh)}).status, 200);
 
     // An account with a password cannot skip it with the confirmation meant for Kakao-only accounts.
     const auto confirm_only = client_.Request("DELETE", "/api/v1/me", R"({"confirm":"delete"})",
-                                              {Bearer(login), "Content-Type: application/json"});
+                                              {Bearer(fresh), "Content-Type: application/json"});
     EXPECT_EQ(confirm_only.status, 422);
     EXPECT_EQ(confirm_only.Json().at("errors").at(0).at("field"), "password");
     EXPECT_EQ(client_.Request("DELETE", "/api/v1/me", R"({"password":"garden123","confirm":"delete"})",
-                              {Bearer(login), "Content-Type: application/json"})
+                              {Bearer(fresh), "Content-Type: application/json"})
                   .Code(),
               "auth.invalid_credentials");
     EXPECT_EQ(client_.Request("DELETE", "/api/v1/me", R"({"password":"garden456"})",
-                              {Bearer(login), "Content-Type: application/json"})
+                              {Bearer(fresh), "Content-Type: application/json"})
                   .status,
               204);
-    EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(login)}).status, 401);
+    EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(fresh)}).Code(), "auth.token_revoked");
     EXPECT_EQ(client_.Get("/api/v1/auth/availability?field=username&value=mypage_user").Json().at("available"), true);
 }
 

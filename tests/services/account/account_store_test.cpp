@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/auth/session_revocations.hpp"
 #include "core/bus/event.hpp"
 #include "core/sql/database.hpp"
 #include "core/sql/migrator.hpp"
@@ -21,7 +22,7 @@ protected:
         if (!db_) GTEST_SKIP() << "PostgreSQL runs under tests/support/with_postgres.sh (ctest sql.postgres)";
         sql::Migrate(*db_, "account.bus", bus::BusMigrations());
         sql::Migrate(*db_, "account", Migrations());
-        store_ = std::make_unique<AccountStore>(*db_, ids_, clock_, AccountLimits{});
+        store_ = std::make_unique<AccountStore>(*db_, ids_, clock_, AccountLimits{}, revocations_);
     }
 
     template <class T>
@@ -41,6 +42,7 @@ protected:
     test::TempDir dir_;
     test::FakeClock clock_;
     IdGenerator ids_{clock_, 1};
+    auth::SessionRevocations revocations_{clock_, std::chrono::minutes(15)};
     std::unique_ptr<sql::Database> db_;
     std::unique_ptr<AccountStore> store_;
     test::TaskRunner runner_;
@@ -146,6 +148,26 @@ TEST_P(AccountStoreTest, PurgeRemovesOnlyWhatCanNoLongerBeUsed) {
     clock_.Advance(std::chrono::hours(24 * 30));
     EXPECT_EQ(Run(store_->PurgeExpired()), 1);  // the live one has expired by now
     EXPECT_EQ(Count("SELECT COUNT(*) FROM refresh_tokens"), 0);
+}
+
+TEST_P(AccountStoreTest, RevokedSessionVersionsSurviveARestart) {
+    const auto user = Login(Kakao("4001", "재시작", std::nullopt)).second;
+    EXPECT_EQ(user->session_version, 0);
+    Run(store_->RevokeSessions(user->id, 0));
+    EXPECT_TRUE(revocations_.IsRevoked(user->id, 0));
+    EXPECT_FALSE(revocations_.IsRevoked(user->id, 1));
+    // A new process: the in-memory list is rebuilt from the users table.
+    auth::SessionRevocations restarted{clock_, std::chrono::minutes(15)};
+    AccountStore fresh(*db_, ids_, clock_, AccountLimits{}, restarted);
+    fresh.RestoreRevocations(std::chrono::minutes(15));
+    EXPECT_TRUE(restarted.IsRevoked(user->id, 0));
+    EXPECT_EQ(Run(fresh.FindById(user->id))->session_version, 1);
+    // Once every token of the old version has expired there is nothing left to refuse.
+    clock_.Advance(std::chrono::minutes(16));
+    auth::SessionRevocations later{clock_, std::chrono::minutes(15)};
+    AccountStore after(*db_, ids_, clock_, AccountLimits{}, later);
+    after.RestoreRevocations(std::chrono::minutes(15));
+    EXPECT_FALSE(later.IsRevoked(user->id, 0));
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AccountStoreTest, ::testing::Values(sql::Engine::kSqlite, sql::Engine::kPostgres),

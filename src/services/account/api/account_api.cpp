@@ -29,7 +29,7 @@ std::string CookieHeader(const AccountDeps& deps, std::string_view value, std::i
 }  // namespace
 
 http::Response TokenResponse(const AccountDeps& deps, const User& user, const IssuedRefresh& refresh, bool cookie) {
-    boost::json::object body{{"access_token", deps.tokens.Issue(user.id)},
+    boost::json::object body{{"access_token", deps.tokens.Issue(user.id, user.session_version, refresh.family_id)},
                              {"token_type", "Bearer"},
                              {"expires_in", deps.tokens.Ttl().count()},
                              {"user", UserJson(user)}};

@@ -40,12 +40,9 @@ core::Task<http::Response> ChangePasswordHandler::Handle(http::Request& request)
     if (!verified) co_return http::Problem::Unauthorized("auth.invalid_credentials");
     std::string hash = co_await deps_.passwords.Hash(next);
     co_await deps_.store.SetPassword(user->id, std::move(hash));
-    // Every other session ends; the one that asked (its refresh cookie) stays logged in.
-    std::int64_t keep = 0;
-    if (const auto cookie = request.Cookie(kRefreshCookie)) {
-        keep = co_await deps_.store.FamilyOf(std::string(*cookie), user->id);
-    }
-    co_await deps_.store.RevokeSessions(user->id, keep);
+    // Every other session ends; the one that asked (named by its access token) stays logged in and gets a
+    // new access token on its next refresh.
+    co_await deps_.store.RevokeSessions(user->id, request.session_id);
     co_return http::NoContent();
 }
 

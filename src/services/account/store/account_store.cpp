@@ -2,7 +2,9 @@
 
 #include <boost/json.hpp>
 #include <charconv>
+#include <limits>
 
+#include "core/auth/session_revocations.hpp"
 #include "core/bus/event.hpp"
 #include "core/sql/database.hpp"
 #include "core/util/crypto.hpp"
@@ -15,7 +17,7 @@ namespace sikgu::account {
 namespace {
 
 constexpr const char* kUserColumns =
-    "id, username, nickname, email, email_verified, created_at, password_hash";
+    "id, username, nickname, email, email_verified, created_at, password_hash, session_version";
 
 User ReadUser(sql::Connection& c, const sql::Row& row) {
     User u;
@@ -26,6 +28,7 @@ User ReadUser(sql::Connection& c, const sql::Row& row) {
     u.email_verified = row[4].AsInt() != 0;
     u.created_at_ms = row[5].AsInt();
     u.password_hash = row[6].AsOptionalText();
+    u.session_version = row[7].AsInt();
     for (const auto& link : c.Query("SELECT provider FROM oauth_links WHERE user_id = ? ORDER BY provider", {u.id})) {
         u.providers.push_back(link[0].AsText());
     }
@@ -67,6 +70,14 @@ IssuedRefresh InsertRefresh(sql::Connection& c, IdGenerator& ids, std::int64_t u
     return {std::to_string(id) + "." + secret, family_id, expires};
 }
 
+// Ends the access tokens issued to the user so far; returns the version the next tokens carry.
+std::int64_t RaiseSessionVersion(sql::Connection& c, std::int64_t user_id, std::int64_t now_ms) {
+    c.Execute("UPDATE users SET session_version = session_version + 1, sessions_revoked_at = ? WHERE id = ?",
+              {now_ms, user_id});
+    const auto row = c.QueryOne("SELECT session_version FROM users WHERE id = ?", {user_id});
+    return row ? (*row)[0].AsInt() : 0;
+}
+
 // Rotations, replays and revocations of one user's sessions take this row lock first. On PostgreSQL (read
 // committed) that makes them see each other's effects; SQLite serializes writers anyway.
 void LockUserSessions(sql::Connection& c, std::int64_t user_id) {
@@ -103,8 +114,17 @@ bool SiblingWentOn(sql::Connection& c, std::int64_t id, const sql::Value& parent
 
 }  // namespace
 
-AccountStore::AccountStore(sql::Database& db, IdGenerator& ids, const Clock& clock, AccountLimits limits)
-    : db_(db), ids_(ids), clock_(clock), limits_(limits) {}
+AccountStore::AccountStore(sql::Database& db, IdGenerator& ids, const Clock& clock, AccountLimits limits,
+                           auth::SessionRevocations& revocations)
+    : db_(db), ids_(ids), clock_(clock), limits_(limits), revocations_(revocations) {}
+
+void AccountStore::RestoreRevocations(std::chrono::seconds token_ttl) {
+    const auto since = ToUnixMillis(clock_.Now() - token_ttl);
+    const auto rows = db_.WriteNow([&](sql::Connection& c) {
+        return c.Query("SELECT id, session_version FROM users WHERE sessions_revoked_at > ?", {since});
+    });
+    for (const auto& row : rows) revocations_.Revoke(row[0].AsInt(), row[1].AsInt());
+}
 
 core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUser& n, const AlsoInTransaction& also) {
     const auto now = clock_.Now();
@@ -257,7 +277,8 @@ core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>
     if (!parts) co_return Result{RotateOutcome::kInvalid, std::nullopt};
     const auto now = clock_.Now();
     const std::int64_t now_ms = ToUnixMillis(now);
-    co_return co_await db_.Write([&](sql::Connection& c) -> Result {
+    std::optional<std::pair<std::int64_t, std::int64_t>> raised;  // user, new session version
+    Result result = co_await db_.Write([&](sql::Connection& c) -> Result {
         const std::int64_t id = parts->first;
         const auto owner = c.QueryOne("SELECT user_id, token_hash FROM refresh_tokens WHERE id = ?", {id});
         if (!owner || !ConstantTimeEquals((*owner)[1].AsText(), Sha256Hex(parts->second))) {
@@ -282,8 +303,10 @@ core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>
             if (!reused) c.Execute("UPDATE refresh_tokens SET used_at = ? WHERE id = ?", {now_ms, id});
         }
         if (reused) {
-            // Whoever holds the family now may be an attacker: end the whole session.
+            // Whoever holds the family now may be an attacker: end the whole session, and the access
+            // tokens it may already have taken.
             RevokeFamily(c, family, now_ms);
+            raised = std::pair{user_id, RaiseSessionVersion(c, user_id, now_ms)};
             return {RotateOutcome::kReused, std::nullopt};
         }
         auto user = SelectUser(c, "id", user_id);
@@ -291,6 +314,8 @@ core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>
         auto next = InsertRefresh(c, ids_, user_id, family, id, now, limits_.refresh_ttl);
         return {RotateOutcome::kRotated, std::pair{std::move(*user), std::move(next)}};
     });
+    if (raised) revocations_.Revoke(raised->first, raised->second);
+    co_return result;
 }
 
 core::Task<void> AccountStore::RevokeFamilyOf(const std::string& token) {
@@ -309,25 +334,14 @@ core::Task<void> AccountStore::RevokeFamilyOf(const std::string& token) {
 
 core::Task<void> AccountStore::RevokeSessions(std::int64_t user_id, std::int64_t keep_family) {
     const std::int64_t now_ms = ToUnixMillis(clock_.Now());
-    co_await db_.Write([&](sql::Connection& c) {
+    const std::int64_t version = co_await db_.Write([&](sql::Connection& c) {
         LockUserSessions(c, user_id);
         c.Execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL",
                   {now_ms, user_id, keep_family});
+        return RaiseSessionVersion(c, user_id, now_ms);
     });
-}
-
-core::Task<std::int64_t> AccountStore::FamilyOf(const std::string& token, std::int64_t user_id) {
-    const auto parts = SplitToken(token);
-    if (!parts) co_return 0;
-    const std::int64_t now_ms = ToUnixMillis(clock_.Now());
-    co_return co_await db_.Read([&](sql::Connection& c) -> std::int64_t {
-        const auto row = c.QueryOne(
-            "SELECT family_id, token_hash FROM refresh_tokens WHERE id = ? AND user_id = ? AND used_at IS NULL "
-            "AND revoked_at IS NULL AND expires_at > ?",
-            {parts->first, user_id, now_ms});
-        if (!row || !ConstantTimeEquals((*row)[1].AsText(), Sha256Hex(parts->second))) return 0;
-        return (*row)[0].AsInt();
-    });
+    // Every access token ends; a kept session gets a new one on its next refresh.
+    revocations_.Revoke(user_id, version);
 }
 
 core::Task<std::optional<User>> AccountStore::CreatePasswordReset(const std::string& email, const std::string& token,
@@ -347,18 +361,22 @@ core::Task<std::optional<User>> AccountStore::CreatePasswordReset(const std::str
 core::Task<bool> AccountStore::ConsumePasswordReset(const std::string& token, const std::string& new_hash) {
     const auto now_ms = ToUnixMillis(clock_.Now());
     const std::string hash = Sha256Hex(token);
-    co_return co_await db_.Write([&](sql::Connection& c) {
+    const auto raised = co_await db_.Write([&](sql::Connection& c) -> std::optional<std::pair<std::int64_t, std::int64_t>> {
         const auto row = c.QueryOne(
             "SELECT user_id FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
             {hash, now_ms});
-        if (!row) return false;
+        if (!row) return std::nullopt;
         const std::int64_t user_id = (*row)[0].AsInt();
+        LockUserSessions(c, user_id);
         c.Execute("UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL", {now_ms, user_id});
         c.Execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {new_hash, now_ms, user_id});
         c.Execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
                   {now_ms, user_id});
-        return true;
+        return std::pair{user_id, RaiseSessionVersion(c, user_id, now_ms)};
     });
+    if (!raised) co_return false;
+    revocations_.Revoke(raised->first, raised->second);
+    co_return true;
 }
 
 core::Task<std::variant<User, std::string>> AccountStore::Rename(std::int64_t user_id, const std::string& nickname) {
@@ -518,6 +536,7 @@ core::Task<void> AccountStore::Delete(std::int64_t user_id) {
         c.Execute("DELETE FROM users WHERE id = ?", {user_id});
         bus::Publish(c, ids_, now, "user.deleted", std::to_string(user_id), {{"user_id", std::to_string(user_id)}});
     });
+    revocations_.Revoke(user_id, std::numeric_limits<std::int64_t>::max());
 }
 
 core::Task<std::int64_t> AccountStore::PurgeExpired() {

@@ -15,6 +15,9 @@
 namespace sikgu {
 class IdGenerator;
 }
+namespace sikgu::auth {
+class SessionRevocations;
+}
 namespace sikgu::sql {
 class Connection;
 class Database;
@@ -31,6 +34,7 @@ struct User {
     std::int64_t created_at_ms = 0;
     std::optional<std::string> password_hash;
     std::vector<std::string> providers;
+    std::int64_t session_version = 0;  // carried by access tokens; raised to refuse the ones issued so far
 };
 
 struct NewUser {
@@ -89,7 +93,12 @@ using AlsoInTransaction = std::function<void(sql::Connection&, const User&)>;
 /// The account database. Each method is one transaction; expected outcomes are values, not exceptions.
 class AccountStore {
 public:
-    AccountStore(sql::Database& db, IdGenerator& ids, const Clock& clock, AccountLimits limits);
+    /// `revocations` learns of every raised session version once its transaction has committed.
+    AccountStore(sql::Database& db, IdGenerator& ids, const Clock& clock, AccountLimits limits,
+                 auth::SessionRevocations& revocations);
+
+    /// At start: refuses again the tokens revoked within the last token lifetime (the list is in memory).
+    void RestoreRevocations(std::chrono::seconds token_ttl);
 
     /// Creates an unverified user with a verification code. On a taken name returns its problem code
     /// (account.username_taken / nickname_taken / email_taken) instead.
@@ -115,8 +124,6 @@ public:
     core::Task<void> RevokeFamilyOf(const std::string& token);
     /// Revokes every session of the user except the family `keep` (0: none kept).
     core::Task<void> RevokeSessions(std::int64_t user_id, std::int64_t keep_family);
-    /// The family of a valid, unspent token that belongs to `user_id`, or 0.
-    core::Task<std::int64_t> FamilyOf(const std::string& token, std::int64_t user_id);
 
     /// Stores the reset `token` (hashed) for the verified user with that e-mail and returns the user, or
     /// nullopt when there is none (then `also` does not run).
@@ -153,6 +160,7 @@ private:
     IdGenerator& ids_;
     const Clock& clock_;
     AccountLimits limits_;
+    auth::SessionRevocations& revocations_;
 };
 
 }  // namespace sikgu::account
