@@ -142,10 +142,10 @@ core::Task<Response> Pipeline::RouteAndHandle(Request& request) const {
                 request.user_id = claims->user_id;
                 request.session_id = claims->session_id;
             } else if (route.spec.auth == Auth::kUser) {
-                static constexpr std::string_view kCodes[] = {"auth.token_invalid", "auth.token_expired",
-                                                              "auth.token_revoked"};
-                Response response =
-                    Problem::Unauthorized(std::string(kCodes[static_cast<int>(std::get<auth::TokenError>(verified))]));
+                const auto error = std::get<auth::TokenError>(verified);
+                Response response = Problem::Unauthorized(error == auth::TokenError::kExpired   ? "auth.token_expired"
+                                                          : error == auth::TokenError::kRevoked ? "auth.token_revoked"
+                                                                                                : "auth.token_invalid");
                 response.SetHeader("WWW-Authenticate", "Bearer");
                 co_return response;
             }

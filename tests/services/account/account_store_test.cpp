@@ -135,10 +135,12 @@ TEST_P(AccountStoreTest, StatesAreSingleUseAndExpire) {
 }
 
 TEST_P(AccountStoreTest, PurgeRemovesOnlyWhatCanNoLongerBeUsed) {
-    Run(store_->IssueRefresh(1));
-    const auto revoked = Run(store_->IssueRefresh(2));
+    const std::optional<std::int64_t> any_version;
+    Run(store_->IssueRefresh(Login(Kakao("5001", "하나", std::nullopt)).second->id, any_version));
+    const auto revoked = Run(store_->IssueRefresh(Login(Kakao("5002", "둘", std::nullopt)).second->id, any_version));
+    ASSERT_TRUE(revoked.has_value());
     Run([&]() -> core::Task<int> {
-        co_await store_->RevokeFamilyOf(revoked.token);
+        co_await store_->RevokeFamilyOf(revoked->second.token);
         co_return 0;
     }());
     EXPECT_EQ(Run(store_->PurgeExpired()), 0);  // revoked only just now: kept a day for reuse detection
@@ -153,7 +155,7 @@ TEST_P(AccountStoreTest, PurgeRemovesOnlyWhatCanNoLongerBeUsed) {
 TEST_P(AccountStoreTest, RevokedSessionVersionsSurviveARestart) {
     const auto user = Login(Kakao("4001", "재시작", std::nullopt)).second;
     EXPECT_EQ(user->session_version, 0);
-    Run(store_->RevokeSessions(user->id, 0));
+    Run(store_->ChangePassword(user->id, "new-hash", 0));
     EXPECT_TRUE(revocations_.IsRevoked(user->id, 0));
     EXPECT_FALSE(revocations_.IsRevoked(user->id, 1));
     // A new process: the in-memory list is rebuilt from the users table.
@@ -168,6 +170,27 @@ TEST_P(AccountStoreTest, RevokedSessionVersionsSurviveARestart) {
     AccountStore after(*db_, ids_, clock_, AccountLimits{}, later);
     after.RestoreRevocations(std::chrono::minutes(15));
     EXPECT_FALSE(later.IsRevoked(user->id, 0));
+}
+
+TEST_P(AccountStoreTest, ADeletedAccountsTokensStayRefusedAfterARestart) {
+    const auto user = Login(Kakao("4101", "떠난사람", std::nullopt)).second;
+    Run(store_->Delete(user->id));
+    EXPECT_TRUE(revocations_.IsRevoked(user->id, 0));
+    auth::SessionRevocations restarted{clock_, std::chrono::minutes(15)};
+    AccountStore fresh(*db_, ids_, clock_, AccountLimits{}, restarted);
+    fresh.RestoreRevocations(std::chrono::minutes(15));
+    EXPECT_TRUE(restarted.IsRevoked(user->id, 0));
+    EXPECT_TRUE(restarted.IsRevoked(user->id, 1000));
+}
+
+TEST_P(AccountStoreTest, ALoginWhoseUserChangedPasswordMeanwhileGetsNoSession) {
+    const auto user = Login(Kakao("4201", "느린로그인", std::nullopt)).second;
+    const std::optional<std::int64_t> read_before_hashing = user->session_version;
+    Run(store_->ChangePassword(user->id, "changed-meanwhile", 0));
+    EXPECT_FALSE(Run(store_->IssueRefresh(user->id, read_before_hashing)).has_value());
+    const auto started = Run(store_->IssueRefresh(user->id, read_before_hashing.value() + 1));
+    ASSERT_TRUE(started.has_value());
+    EXPECT_EQ(started->first.session_version, 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, AccountStoreTest, ::testing::Values(sql::Engine::kSqlite, sql::Engine::kPostgres),

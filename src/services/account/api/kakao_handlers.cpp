@@ -119,9 +119,11 @@ core::Task<http::Response> KakaoCallbackHandler::Handle(http::Request& request) 
     }
     obs::Log(obs::Level::kInfo, outcome == OAuthOutcome::kCreated ? "kakao_user_created" : "kakao_login",
              {{"user_id", std::to_string(user->id)}});
-    const auto refresh = co_await deps_.store.IssueRefresh(user->id);
+    const std::optional<std::int64_t> any_version;  // Kakao vouched for the user just now
+    const auto started = co_await deps_.store.IssueRefresh(user->id, any_version);
+    if (!started) co_return Fail(deps_, request, "auth.oauth_denied", "the account was deleted during the login");
     http::Response response = http::Redirect("/auth/kakao/done?return_to=" + FormEncode(pending->return_to));
-    SetRefreshCookie(deps_, response, refresh);
+    SetRefreshCookie(deps_, response, started->second);
     response.SetHeader("Set-Cookie", OAuthCookie(deps_, "", 0));
     co_return response;
 }

@@ -39,10 +39,9 @@ core::Task<http::Response> ChangePasswordHandler::Handle(http::Request& request)
     if (user->password_hash) verified = co_await deps_.passwords.Verify(*user->password_hash, current);
     if (!verified) co_return http::Problem::Unauthorized("auth.invalid_credentials");
     std::string hash = co_await deps_.passwords.Hash(next);
-    co_await deps_.store.SetPassword(user->id, std::move(hash));
     // Every other session ends; the one that asked (named by its access token) stays logged in and gets a
     // new access token on its next refresh.
-    co_await deps_.store.RevokeSessions(user->id, request.session_id);
+    co_await deps_.store.ChangePassword(user->id, hash, request.session_id);
     co_return http::NoContent();
 }
 

@@ -34,8 +34,11 @@ core::Task<http::Response> LoginHandler::Handle(http::Request& request) const {
     }
     deps_.login_failures_by_account.Reset(username);
     if (!user->email_verified) co_return http::Problem::Forbidden("account.email_unverified");
-    const auto refresh = co_await deps_.store.IssueRefresh(user->id);
-    co_return TokenResponse(deps_, *user, refresh, session == std::optional<std::string>("cookie"));
+    // The version read before the slow hash: a password changed or reset meanwhile makes this login void.
+    const std::optional<std::int64_t> version = user->session_version;
+    const auto started = co_await deps_.store.IssueRefresh(user->id, version);
+    if (!started) co_return http::Problem::Unauthorized("auth.invalid_credentials");
+    co_return TokenResponse(deps_, started->first, started->second, session == std::optional<std::string>("cookie"));
 }
 
 core::Task<http::Response> RefreshHandler::Handle(http::Request& request) const {

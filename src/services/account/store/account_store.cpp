@@ -120,10 +120,12 @@ AccountStore::AccountStore(sql::Database& db, IdGenerator& ids, const Clock& clo
 
 void AccountStore::RestoreRevocations(std::chrono::seconds token_ttl) {
     const auto since = ToUnixMillis(clock_.Now() - token_ttl);
-    const auto rows = db_.WriteNow([&](sql::Connection& c) {
-        return c.Query("SELECT id, session_version FROM users WHERE sessions_revoked_at > ?", {since});
+    const auto [raised, deleted] = db_.WriteNow([&](sql::Connection& c) {
+        return std::pair{c.Query("SELECT id, session_version FROM users WHERE sessions_revoked_at > ?", {since}),
+                         c.Query("SELECT user_id FROM deleted_users WHERE deleted_at > ?", {since})};
     });
-    for (const auto& row : rows) revocations_.Revoke(row[0].AsInt(), row[1].AsInt());
+    for (const auto& row : raised) revocations_.Revoke(row[0].AsInt(), row[1].AsInt());
+    for (const auto& row : deleted) revocations_.Revoke(row[0].AsInt(), std::numeric_limits<std::int64_t>::max());
 }
 
 core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUser& n, const AlsoInTransaction& also) {
@@ -264,10 +266,16 @@ core::Task<std::pair<RenewOutcome, std::optional<User>>> AccountStore::RenewVeri
     });
 }
 
-core::Task<IssuedRefresh> AccountStore::IssueRefresh(std::int64_t user_id) {
+core::Task<std::optional<std::pair<User, IssuedRefresh>>> AccountStore::IssueRefresh(
+    std::int64_t user_id, const std::optional<std::int64_t>& expected_version) {
     const auto now = clock_.Now();
-    co_return co_await db_.Write(
-        [&](sql::Connection& c) { return InsertRefresh(c, ids_, user_id, 0, 0, now, limits_.refresh_ttl); });
+    co_return co_await db_.Write([&](sql::Connection& c) -> std::optional<std::pair<User, IssuedRefresh>> {
+        LockUserSessions(c, user_id);
+        auto user = SelectUser(c, "id", user_id);
+        if (!user || (expected_version && user->session_version != *expected_version)) return std::nullopt;
+        auto refresh = InsertRefresh(c, ids_, user_id, 0, 0, now, limits_.refresh_ttl);
+        return std::pair{std::move(*user), std::move(refresh)};
+    });
 }
 
 core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>>>> AccountStore::RotateRefresh(
@@ -332,15 +340,16 @@ core::Task<void> AccountStore::RevokeFamilyOf(const std::string& token) {
     });
 }
 
-core::Task<void> AccountStore::RevokeSessions(std::int64_t user_id, std::int64_t keep_family) {
+core::Task<void> AccountStore::ChangePassword(std::int64_t user_id, const std::string& hash, std::int64_t keep_family) {
     const std::int64_t now_ms = ToUnixMillis(clock_.Now());
     const std::int64_t version = co_await db_.Write([&](sql::Connection& c) {
         LockUserSessions(c, user_id);
+        c.Execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, now_ms, user_id});
         c.Execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL",
                   {now_ms, user_id, keep_family});
         return RaiseSessionVersion(c, user_id, now_ms);
     });
-    // Every access token ends; a kept session gets a new one on its next refresh.
+    // Every access token ends; the kept session gets a new one on its next refresh.
     revocations_.Revoke(user_id, version);
 }
 
@@ -399,13 +408,6 @@ core::Task<std::variant<User, std::string>> AccountStore::Rename(std::int64_t us
     }
     if (result) co_return std::move(*result);
     co_return std::string("account.nickname_taken");
-}
-
-core::Task<void> AccountStore::SetPassword(std::int64_t user_id, const std::string& hash) {
-    const auto now_ms = ToUnixMillis(clock_.Now());
-    co_await db_.Write([&](sql::Connection& c) {
-        c.Execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, now_ms, user_id});
-    });
 }
 
 core::Task<void> AccountStore::SaveOAuthState(const std::string& state, const OAuthState& pending,
@@ -534,6 +536,7 @@ core::Task<void> AccountStore::Delete(std::int64_t user_id) {
             c.Execute(std::string("DELETE FROM ") + table + " WHERE user_id = ?", {user_id});
         }
         c.Execute("DELETE FROM users WHERE id = ?", {user_id});
+        c.Execute("INSERT INTO deleted_users (user_id, deleted_at) VALUES (?, ?)", {user_id, ToUnixMillis(now)});
         bus::Publish(c, ids_, now, "user.deleted", std::to_string(user_id), {{"user_id", std::to_string(user_id)}});
     });
     revocations_.Revoke(user_id, std::numeric_limits<std::int64_t>::max());
@@ -546,7 +549,9 @@ core::Task<std::int64_t> AccountStore::PurgeExpired() {
     co_return co_await db_.Write([&](sql::Connection& c) {
         return c.Execute("DELETE FROM refresh_tokens WHERE expires_at <= ? OR revoked_at <= ?", {now_ms, day_ago}) +
                c.Execute("DELETE FROM password_resets WHERE expires_at <= ? OR used_at <= ?", {now_ms, day_ago}) +
-               c.Execute("DELETE FROM oauth_states WHERE expires_at <= ?", {now_ms});
+               c.Execute("DELETE FROM oauth_states WHERE expires_at <= ?", {now_ms}) +
+               // Longer than any access token lives (core.auth.access_ttl_seconds is at most a day).
+               c.Execute("DELETE FROM deleted_users WHERE deleted_at <= ?", {ToUnixMillis(now - std::chrono::hours(48))});
     });
 }
 

@@ -115,15 +115,20 @@ public:
                                                                                 int& retry_after,
                                                                                 const AlsoInTransaction& also);
 
-    core::Task<IssuedRefresh> IssueRefresh(std::int64_t user_id);
+    /// Starts a session: a new refresh family, and the user as of now for the access token. With
+    /// `expected_version` (a password login), nullopt when the user's session version moved since the
+    /// caller read it: the password was changed or reset while it was being checked.
+    core::Task<std::optional<std::pair<User, IssuedRefresh>>> IssueRefresh(
+        std::int64_t user_id, const std::optional<std::int64_t>& expected_version);
     /// Spends `token` and issues its successor in the same family. A token spent twice revokes the family,
     /// unless the second spend is a race within `refresh_reuse_grace` (see kMaxGraceSiblings).
     core::Task<std::pair<RotateOutcome, std::optional<std::pair<User, IssuedRefresh>>>> RotateRefresh(
         const std::string& token);
     /// Revokes the token's family (logout). Unknown tokens are ignored.
     core::Task<void> RevokeFamilyOf(const std::string& token);
-    /// Revokes every session of the user except the family `keep` (0: none kept).
-    core::Task<void> RevokeSessions(std::int64_t user_id, std::int64_t keep_family);
+    /// Sets the new password hash and, in the same transaction, revokes every session of the user except
+    /// the family `keep_family` (0: none kept) and every access token issued so far.
+    core::Task<void> ChangePassword(std::int64_t user_id, const std::string& hash, std::int64_t keep_family);
 
     /// Stores the reset `token` (hashed) for the verified user with that e-mail and returns the user, or
     /// nullopt when there is none (then `also` does not run).
@@ -135,7 +140,6 @@ public:
     /// Changes the nickname and publishes user.renamed. Returns account.nickname_taken on a clash, or
     /// auth.unauthenticated when the user no longer exists.
     core::Task<std::variant<User, std::string>> Rename(std::int64_t user_id, const std::string& nickname);
-    core::Task<void> SetPassword(std::int64_t user_id, const std::string& hash);
     /// Stores a pending OAuth login under the hash of its state; expired ones are swept on the way.
     core::Task<void> SaveOAuthState(const std::string& state, const OAuthState& pending, const TimePoint& expires_at);
     /// Takes (deletes) the pending login of `state`: nullopt when unknown or expired. Single use.
