@@ -51,13 +51,13 @@ public:
         r.AddRoute({http::Verb::kGet, "/api/v1/plants/{id:int}", http::Auth::kPublic}, get_);
         // `sikgu plants import` writes the table from another process; pick its changes up here.
         r.AddJob("plant.reload-catalogue", config_.reload_interval, [this]() -> core::Task<void> {
-            const auto version = co_await context_.db.Read([](sql::Connection& c) { return PlantStore::Version(c); });
-            if (version == loaded_version_) co_return;
+            const auto revision = co_await context_.db.Read([](sql::Connection& c) { return PlantStore::Revision(c); });
+            if (revision == loaded_revision_) co_return;
             auto plants = co_await context_.db.Read([](sql::Connection& c) { return PlantStore::LoadAll(c); });
             obs::Log(obs::Level::kInfo, "plant_catalogue_reloaded", {{"species", plants.size()}});
             catalog_.Replace(std::move(plants));
             json_.Get();  // render now rather than in the first request
-            loaded_version_ = version;
+            loaded_revision_ = revision;
         });
     }
 
@@ -70,7 +70,7 @@ public:
                                    ToUnixMillis(context_.clock.Now()));
                 stored = PlantStore::LoadAll(c);
             }
-            loaded_version_ = PlantStore::Version(c);
+            loaded_revision_ = PlantStore::Revision(c);
             return stored;
         });
         obs::Log(obs::Level::kInfo, "plant_catalogue_loaded", {{"species", plants.size()}});
@@ -82,7 +82,7 @@ private:
     runtime::ServiceContext& context_;
     PlantConfig config_;
     PlantCatalog catalog_;
-    PlantStore::TableVersion loaded_version_;  // of what catalog_ holds; touched only by Start and the job
+    std::int64_t loaded_revision_ = -1;  // of what catalog_ holds; touched only by Start and the job
     PlantJsonCache json_;
     ListPlantsHandler list_;
     GetPlantHandler get_;

@@ -15,9 +15,8 @@ std::vector<Plant> PlantStore::LoadAll(sql::Connection& c) {
     return plants;
 }
 
-PlantStore::TableVersion PlantStore::Version(sql::Connection& c) {
-    const auto row = c.QueryOne("SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM plants");
-    return {(*row)[0].AsInt(), (*row)[1].AsInt()};
+std::int64_t PlantStore::Revision(sql::Connection& c) {
+    return c.QueryOne("SELECT revision FROM catalogue_revision WHERE id = 1")->at(0).AsInt();
 }
 
 ImportResult PlantStore::Upsert(sql::Connection& c, const std::vector<Plant>& plants, ImportMode mode,
@@ -47,6 +46,9 @@ ImportResult PlantStore::Upsert(sql::Connection& c, const std::vector<Plant>& pl
             "ON CONFLICT (id) DO UPDATE SET name_ko = excluded.name_ko, data = excluded.data, "
             "updated_at = excluded.updated_at",
             {merged.id, merged.name_ko, boost::json::serialize(PlantToJson(merged)), now_ms});
+    }
+    if (result.inserted + result.updated > 0) {
+        c.Execute("UPDATE catalogue_revision SET revision = revision + 1 WHERE id = 1");
     }
     return result;
 }

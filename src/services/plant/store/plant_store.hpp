@@ -26,13 +26,8 @@ class PlantStore {
 public:
     static std::vector<Plant> LoadAll(sql::Connection& c);
 
-    /// Changes whenever an import inserts or updates a row (imports never delete).
-    struct TableVersion {
-        std::int64_t rows = -1;
-        std::int64_t last_update_ms = -1;
-        bool operator==(const TableVersion&) const = default;
-    };
-    static TableVersion Version(sql::Connection& c);
+    /// The catalogue's revision: raised by every import that inserts or updates a species.
+    static std::int64_t Revision(sql::Connection& c);
     static ImportResult Upsert(sql::Connection& c, const std::vector<Plant>& plants, ImportMode mode,
                                std::int64_t now_ms);
 };
