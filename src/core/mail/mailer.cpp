@@ -157,6 +157,22 @@ core::Task<void> DevMailbox::Send(const Mail& mail) {
     co_return;
 }
 
+std::size_t DevMailbox::Prune(TimePoint cutoff) {
+    // Names start with the sending time in milliseconds, zero-padded, so they compare as numbers do.
+    const std::string limit = fmt::format("{:013}", ToUnixMillis(cutoff));
+    std::lock_guard lock(mutex_);
+    std::size_t removed = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder_)) {
+        const auto name = entry.path().filename().string();
+        const bool mail = entry.path().extension() == ".json" || entry.path().extension() == ".tmp";
+        if (mail && name.size() >= limit.size() && name.compare(0, limit.size(), limit) < 0) {
+            std::error_code ec;
+            if (std::filesystem::remove(entry.path(), ec)) ++removed;
+        }
+    }
+    return removed;
+}
+
 std::vector<StoredMail> DevMailbox::List(std::size_t limit) const {
     std::lock_guard lock(mutex_);
     std::vector<std::filesystem::path> files;

@@ -66,6 +66,8 @@ public:
     DevMailbox(std::filesystem::path folder, const Clock& clock);
     core::Task<void> Send(const Mail& mail) override;
     std::vector<StoredMail> List(std::size_t limit) const;
+    /// Deletes the mails sent before `cutoff` (and files left half-written); returns how many.
+    std::size_t Prune(TimePoint cutoff);
 
 private:
     std::filesystem::path folder_;

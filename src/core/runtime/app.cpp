@@ -272,6 +272,12 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         auto mailbox = std::make_unique<mail::DevMailbox>(a.settings.data_dir / "mailbox", clock);
         a.dev_mailbox = mailbox.get();
         a.mailer = std::move(mailbox);
+        // Development mail is read within minutes; a week keeps the folder from growing without end.
+        a.AddJob("core.dev-mailbox-prune", std::chrono::hours(1), [&a]() -> core::Task<void> {
+            const auto removed = a.dev_mailbox->Prune(a.clock.Now() - std::chrono::days(7));
+            if (removed > 0) obs::Log(obs::Level::kInfo, "dev_mailbox_pruned", {{"mails", removed}});
+            co_return;
+        });
     } else {
         a.mailer = std::make_unique<mail::SmtpMailer>(a.settings.smtp);
     }
