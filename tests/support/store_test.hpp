@@ -15,7 +15,8 @@ namespace sikgu::test {
 /// A fresh database for a store test: SQLite in `dir`, or the PostgreSQL server named by
 /// SIKGU_TEST_POSTGRES_URL with its public schema emptied (ctest sql.postgres). nullptr when the test
 /// asks for PostgreSQL and none is configured, so it can skip.
-std::unique_ptr<sql::Database> OpenStoreTestDatabase(sql::Engine engine, const TempDir& dir, const std::string& name);
+std::unique_ptr<sql::Database> OpenStoreTestDatabase(sql::Engine engine, const TempDir& dir, const std::string& name,
+                                                     std::size_t pool_size = 2);
 
 /// Test name suffix for engine-parameterised suites; ctest selects PostgreSQL runs by "*Postgres".
 std::string EngineName(sql::Engine engine);

@@ -6,18 +6,6 @@
 #include "core/util/text.hpp"
 
 namespace sikgu::http {
-namespace {
-bool IEquals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] + 32) : a[i];
-        const char y = (b[i] >= 'A' && b[i] <= 'Z') ? static_cast<char>(b[i] + 32) : b[i];
-        if (x != y) return false;
-    }
-    return true;
-}
-}  // namespace
-
 std::string_view VerbName(Verb verb) {
     switch (verb) {
         case Verb::kGet: return "GET";
@@ -34,7 +22,7 @@ std::string_view VerbName(Verb verb) {
 
 std::optional<std::string_view> Request::GetHeader(std::string_view name) const {
     for (const Header& h : headers) {
-        if (IEquals(h.name, name)) return std::string_view(h.value);
+        if (AsciiEqualsIgnoreCase(h.name, name)) return std::string_view(h.value);
     }
     return std::nullopt;
 }
@@ -48,7 +36,7 @@ std::optional<std::string_view> Request::Query(std::string_view name) const {
 
 std::optional<std::string_view> Request::Cookie(std::string_view name) const {
     for (const Header& h : headers) {
-        if (!IEquals(h.name, "cookie")) continue;
+        if (!AsciiEqualsIgnoreCase(h.name, "cookie")) continue;
         std::string_view rest = h.value;
         while (!rest.empty()) {
             const auto semi = rest.find(';');

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/obs/log.hpp"
+#include "core/util/text.hpp"
 
 namespace sikgu::http {
 namespace {
@@ -31,14 +32,8 @@ bool IsFieldValue(std::string_view s) {
 // The fields this writer owns; a handler setting one would make the framing ambiguous.
 bool IsFramingField(std::string_view name) {
     constexpr std::string_view kOwned[] = {"content-length", "transfer-encoding", "connection", "date", "content-type"};
-    for (const auto owned : kOwned) {
-        if (name.size() == owned.size() &&
-            std::equal(name.begin(), name.end(), owned.begin(),
-                       [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b; })) {
-            return true;
-        }
-    }
-    return false;
+    return std::any_of(std::begin(kOwned), std::end(kOwned),
+                       [&](std::string_view owned) { return AsciiEqualsIgnoreCase(name, owned); });
 }
 
 void LogDropped(std::string_view name) {

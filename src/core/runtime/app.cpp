@@ -296,7 +296,7 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         service.context = std::make_unique<ServiceContext>(ServiceContext{
             service.name, a.config, a.settings, *service.db, clock, a.ids, a.metrics, *a.tokens, *a.revocations,
             *a.passwords,
-            *a.mailer, *service.mail_queue, a.dev_mailbox, a.io});
+            *service.mail_queue, a.dev_mailbox, a.io});
         service.module = entry.make(*service.context);
         a.registering = &service;
         service.module->Register(a);

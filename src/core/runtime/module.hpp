@@ -35,7 +35,6 @@ class PasswordHasher;
 class SessionRevocations;
 }  // namespace sikgu::auth
 namespace sikgu::mail {
-class Mailer;
 class MailQueue;
 class DevMailbox;
 }  // namespace sikgu::mail
@@ -57,8 +56,7 @@ struct ServiceContext {
     const auth::JwtCodec& tokens;
     auth::SessionRevocations& revocations;  // checked by JwtCodec::Verify; account fills it
     auth::PasswordHasher& passwords;
-    mail::Mailer& mailer;
-    mail::MailQueue& mail_queue;  // durable mail in this service's database; retried by the runtime
+    mail::MailQueue& mail_queue;  // how a service sends mail: durable, in its own database, retried
     mail::DevMailbox* dev_mailbox;  // null when real SMTP is configured
     boost::asio::io_context& io;
 };

@@ -18,6 +18,9 @@ bool HasControlCharacters(std::string_view text);
 /// ASCII lower-casing (identifiers and e-mail addresses are compared case-insensitively).
 std::string AsciiLower(std::string_view text);
 
+/// Equal ignoring ASCII case (HTTP field names), without allocating.
+bool AsciiEqualsIgnoreCase(std::string_view a, std::string_view b);
+
 std::string_view Trim(std::string_view text);
 
 /// Initial consonants (초성) of each Hangul syllable; other characters are kept as they are.

@@ -1,22 +1,14 @@
 #include <gtest/gtest.h>
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/io_context.hpp>
-#include <boost/asio/use_future.hpp>
 #include <fstream>
 
 #include "core/mail/mailer.hpp"
-#include "support/test_server.hpp"
+#include "support/store_test.hpp"
 
 namespace sikgu::mail {
 namespace {
 
-void SendNow(DevMailbox& box, const Mail& mail) {
-    boost::asio::io_context io;
-    auto done = boost::asio::co_spawn(io, box.Send(mail), boost::asio::use_future);
-    io.run();
-    done.get();
-}
+void SendNow(DevMailbox& box, const Mail& mail) { test::TaskRunner().Run(box.Send(mail)); }
 
 TEST(DevMailbox, PruneDeletesOnlyMailSentBeforeTheCutoff) {
     test::TempDir dir;

@@ -5,13 +5,11 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
-#include <cstdlib>
 #include <thread>
 
 #include "core/sql/migrator.hpp"
 #include "core/sql/postgres.hpp"
-#include "core/sql/sqlite.hpp"
-#include "support/test_server.hpp"
+#include "support/store_test.hpp"
 
 namespace sikgu::sql {
 namespace {
@@ -20,18 +18,8 @@ namespace {
 class DatabaseTest : public ::testing::TestWithParam<Engine> {
 protected:
     void SetUp() override {
-        if (GetParam() == Engine::kPostgres) {
-            const char* url = std::getenv("SIKGU_TEST_POSTGRES_URL");
-            if (url == nullptr) GTEST_SKIP() << "PostgreSQL runs under tests/support/with_postgres.sh (ctest sql.postgres)";
-            const std::string u = url;
-            db_ = std::make_unique<Database>("test", [u] { return OpenPostgres(u); }, DatabaseOptions{3});
-            db_->WriteNow([](Connection& c) {
-                c.ExecuteScript("DROP TABLE IF EXISTS schema_migrations; DROP TABLE IF EXISTS items");
-            });
-        } else {
-            const auto path = (dir_.Path() / "test.db").string();
-            db_ = std::make_unique<Database>("test", [path] { return OpenSqlite({path}); }, DatabaseOptions{3});
-        }
+        db_ = test::OpenStoreTestDatabase(GetParam(), dir_, "test", 3);
+        if (!db_) GTEST_SKIP() << "PostgreSQL runs under tests/support/with_postgres.sh (ctest sql.postgres)";
     }
 
     template <class F>
@@ -113,7 +101,7 @@ TEST_P(DatabaseTest, ConcurrentWritersNeverLoseAnIncrement) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DatabaseTest, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
-                         [](const auto& info) { return info.param == Engine::kSqlite ? "Sqlite" : "Postgres"; });
+                         [](const auto& info) { return test::EngineName(info.param); });
 
 TEST(PostgresPlaceholders, SkipQuotedText) {
     EXPECT_EQ(ToPostgresPlaceholders("SELECT '?' , \"a?\" FROM t WHERE a = ? AND b = ?"),
