@@ -1,5 +1,8 @@
 #include <CLI/CLI.hpp>
 
+#include <sys/resource.h>
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <iostream>
 
@@ -11,6 +14,18 @@
 #include "services/plant/plant_module.hpp"
 
 extern char** environ;
+
+namespace {
+// Connections are file descriptors: use every one the hard limit allows (the soft default is often 1024).
+// The listener derives its connection cap from what this leaves.
+void RaiseOpenFileLimit() {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+}  // namespace
 
 int main(int argc, char** argv) {
     using namespace sikgu;
@@ -47,6 +62,9 @@ int main(int argc, char** argv) {
         std::cout << "sikgu " << SIKGU_VERSION << "\n";
         return 0;
     }
+    // Whatever else sikgu (or a library) creates is private too: the data folder holds codes and secrets.
+    ::umask(077);
+    RaiseOpenFileLimit();
     try {
         if (!data_dir.empty()) setenv("SIKGU_CORE__DATA_DIR", data_dir.c_str(), 1);
         if (port >= 0) setenv("SIKGU_CORE__HTTP__PORT", std::to_string(port).c_str(), 1);

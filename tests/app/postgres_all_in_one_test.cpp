@@ -14,7 +14,7 @@ namespace {
 // Every service on PostgreSQL (one database each): migrations, the shipped catalogue, and an account journey.
 TEST(PostgresAllInOne, MigratesLoadsTheCatalogueAndServesAccounts) {
     const char* url = std::getenv("SIKGU_TEST_POSTGRES_TEMPLATE");
-    if (url == nullptr) GTEST_SKIP() << "runs under tests/support/with_postgres.sh (ctest sql.postgres)";
+    SIKGU_REQUIRE_PREREQUISITE(url != nullptr, "a PostgreSQL server: run under tests/support/with_postgres.sh (ctest sql.postgres)");
     test::TestServer server("", {{"core.sql.engine", "postgres"}, {"core.sql.postgres_url", url},
                                        {"account.refresh_reuse_grace_seconds", "0"}});
     auto client = server.Client();
@@ -39,7 +39,7 @@ TEST(PostgresAllInOne, MigratesLoadsTheCatalogueAndServesAccounts) {
 // window's limit exact, as SQLite's single writer does.
 TEST(PostgresAllInOne, ARefreshRaceGetsAtMostFourSessions) {
     const char* url = std::getenv("SIKGU_TEST_POSTGRES_TEMPLATE");
-    if (url == nullptr) GTEST_SKIP() << "runs under tests/support/with_postgres.sh (ctest sql.postgres)";
+    SIKGU_REQUIRE_PREREQUISITE(url != nullptr, "a PostgreSQL server: run under tests/support/with_postgres.sh (ctest sql.postgres)");
     test::TestServer server("", {{"core.sql.engine", "postgres"}, {"core.sql.postgres_url", url}});
     auto client = server.Client();
     const auto login = test::CreateVerifiedUser(server, client, "pg_racer", "pg_racer@example.com", "경주");

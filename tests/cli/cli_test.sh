@@ -26,10 +26,16 @@ check "migrate is idempotent" 'applied 0 migration' "$(run migrate)"
 check "shipped catalogue loads" 'shipped catalogue: 217 species read, 217 inserted' "$(run plants import)"
 check "re-import changes nothing" '217 species read, 0 inserted, 0 updated, 217 unchanged' "$(run plants import)"
 check "fixture dump (XML/JSON) imports" '3 species read, 3 inserted' "$(run plants import --nongsaro-dir "$repo/tests/fixtures/nongsaro")"
-if [ -f "$repo/../shared/data/nongsaro/response.json" ]; then
+dump=${SIKGU_NONGSARO_DUMP:-$repo/../shared/data/nongsaro}
+if [ -f "$dump/response.json" ]; then
   check "the real dump agrees with the shipped facts and keeps sikgu's texts" \
     '217 species read, 0 inserted, 0 updated, 217 unchanged' \
-    "$(run plants import --nongsaro-dir "$repo/../shared/data/nongsaro")"
+    "$(run plants import --nongsaro-dir "$dump")"
+elif [ "${CI:-}" = true ]; then
+  echo "FAIL: the Nongsaro API dump is missing at $dump (set SIKGU_NONGSARO_DUMP); under CI this is not skipped" >&2
+  failed=$((failed + 1))
+else
+  echo "skip: no Nongsaro API dump at $dump"
 fi
 
 python3 "$(dirname "$0")/fake_nongsaro.py" "$repo/tests/fixtures/nongsaro" test-key "$work/port" &

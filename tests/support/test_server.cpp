@@ -1,12 +1,17 @@
 #include "support/test_server.hpp"
 
+#include <unistd.h>
+
 #include <boost/json.hpp>
+#include <atomic>
+#include <cstdlib>
 #include <random>
 #include <regex>
 #include <stdexcept>
 
 #include "app/modules.hpp"
 #include "core/config/config.hpp"
+#include "core/sql/postgres.hpp"
 
 #ifndef SIKGU_SOURCE_DIR
 #error "SIKGU_SOURCE_DIR must be defined by the build"
@@ -29,7 +34,49 @@ std::filesystem::path SourcePath(const std::string& relative) {
     return std::filesystem::path(SIKGU_SOURCE_DIR) / relative;
 }
 
+bool InContinuousIntegration() {
+    const char* ci = std::getenv("CI");
+    return ci != nullptr && (std::string_view(ci) == "true" || std::string_view(ci) == "1");
+}
+
+bool ComponentTestsOnPostgres() {
+    const char* engine = std::getenv("SIKGU_TEST_ENGINE");
+    return engine != nullptr && std::string_view(engine) == "postgres";
+}
+
+PostgresDatabases::PostgresDatabases() {
+    const char* url = std::getenv("SIKGU_TEST_POSTGRES_URL");
+    if (url == nullptr) {
+        throw std::runtime_error("SIKGU_TEST_ENGINE=postgres needs SIKGU_TEST_POSTGRES_URL (tests/support/with_postgres.sh)");
+    }
+    admin_url_ = url;
+    static std::atomic<int> counter{0};
+    const std::string prefix = "t" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + "_";
+    const auto slash = admin_url_.rfind('/');
+    url_template_ = admin_url_.substr(0, slash + 1) + prefix + "{service}";
+    auto admin = sql::OpenPostgres(admin_url_);
+    for (const auto& entry : app::AllModules()) {
+        names_.push_back(prefix + std::string(entry.name));
+        admin->ExecuteScript("CREATE DATABASE " + names_.back());
+    }
+}
+
+PostgresDatabases::~PostgresDatabases() {
+    try {
+        auto admin = sql::OpenPostgres(admin_url_);
+        for (const auto& name : names_) admin->ExecuteScript("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    } catch (const std::exception&) {
+        // The throwaway cluster is removed after the run anyway.
+    }
+}
+
 TestServer::TestServer(std::string extra_toml, std::map<std::string, std::string> env) {
+    if (ComponentTestsOnPostgres() && !env.contains("core.sql.engine")) {
+        postgres_ = std::make_unique<PostgresDatabases>();
+        env.emplace("core.sql.engine", "postgres");
+        env.emplace("core.sql.postgres_url", postgres_->UrlTemplate());
+    }
+    if (const auto it = env.find("core.sql.engine"); it != env.end()) engine_ = it->second;
     const std::string toml = "[core]\ndata_dir = \"" + dir_.Path().string() +
                              "\"\nio_threads = 2\n"
                              "[core.http]\nbind = \"127.0.0.1\"\nport = 0\nshutdown_grace_seconds = 2\n"

@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <boost/json/value.hpp>
 
@@ -38,8 +39,42 @@ private:
     std::filesystem::path path_;
 };
 
+/// Fresh PostgreSQL databases, one per service (as in the split shape), on the server named by
+/// SIKGU_TEST_POSTGRES_URL; dropped on destruction.
+class PostgresDatabases {
+public:
+    PostgresDatabases();
+    ~PostgresDatabases();
+    PostgresDatabases(const PostgresDatabases&) = delete;
+    PostgresDatabases& operator=(const PostgresDatabases&) = delete;
+    /// The `core.sql.postgres_url` template (with "{service}") that names them.
+    const std::string& UrlTemplate() const { return url_template_; }
+
+private:
+    std::string admin_url_;
+    std::string url_template_;
+    std::vector<std::string> names_;
+};
+
+/// Whether component tests run against PostgreSQL (SIKGU_TEST_ENGINE=postgres; ctest component.postgres).
+bool ComponentTestsOnPostgres();
+
+/// True when running under CI=true, where a missing prerequisite fails a test instead of skipping it.
+bool InContinuousIntegration();
+
+/// Skips the test when `missing` names a prerequisite that is not there; under CI=true fails it instead.
+#define SIKGU_REQUIRE_PREREQUISITE(present, what)                                            \
+    do {                                                                                      \
+        if (!(present)) {                                                                     \
+            if (::sikgu::test::InContinuousIntegration()) FAIL() << "missing under CI: " << (what); \
+            GTEST_SKIP() << "missing: " << (what);                                            \
+        }                                                                                     \
+    } while (false)
+
 /// The whole all-in-one server on 127.0.0.1 and a free port, with its own data folder, the dev mailbox
-/// and cheap Argon2 settings. `extra_toml` adds or overrides configuration.
+/// and cheap Argon2 settings. `extra_toml` adds or overrides configuration. Under SIKGU_TEST_ENGINE=postgres
+/// every service gets a fresh PostgreSQL database instead of a SQLite file (unless `env` chooses the
+/// engine itself).
 class TestServer {
 public:
     explicit TestServer(std::string extra_toml = "", std::map<std::string, std::string> env = {});
@@ -54,9 +89,14 @@ public:
     /// The newest mail in the dev mailbox sent to `to`, as "subject\nbody".
     std::string LastMailTo(const std::string& to);
 
+    /// "sqlite" or "postgres": the engine this server's services run on.
+    const std::string& Engine() const { return engine_; }
+
 private:
     TempDir dir_;
     FakeClock clock_;
+    std::unique_ptr<PostgresDatabases> postgres_;
+    std::string engine_ = "sqlite";
     std::unique_ptr<runtime::App> app_;
     std::uint16_t port_ = 0;
 };

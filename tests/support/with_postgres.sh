@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a command against a throwaway PostgreSQL 15 cluster on 127.0.0.1 and a free port, then removes it.
-# The command sees SIKGU_TEST_POSTGRES_URL. Skips (exit 0 with a note) only if PostgreSQL is not installed.
+# The command sees SIKGU_TEST_POSTGRES_URL. Fails when PostgreSQL 15 is not installed (never skips).
 set -euo pipefail
 bin=/usr/lib/postgresql/15/bin
 if [ ! -x "$bin/initdb" ]; then

@@ -43,6 +43,7 @@ auto PasswordHasher::Run(const F& function) -> core::Task<decltype(function())> 
         std::atomic<std::size_t>& counter;
         ~Release() { counter.fetch_sub(1); }
     } release{in_flight_};
+    runs_.fetch_add(1);
     // co_spawn's completion needs a default-constructible value, hence the optional.
     std::optional<Result> result = co_await boost::asio::co_spawn(
         pool_, [&]() -> core::Task<std::optional<Result>> { co_return function(); }, boost::asio::use_awaitable);

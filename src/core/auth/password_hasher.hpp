@@ -29,6 +29,8 @@ public:
     core::Task<void> VerifyDummy(const std::string& password);
 
     std::size_t InFlight() const { return in_flight_.load(); }
+    /// Argon2 computations started since start-up (hashes, verifications and dummies).
+    std::size_t Runs() const { return runs_.load(); }
     const PasswordHasherOptions& Options() const { return options_; }
 
 private:
@@ -38,6 +40,7 @@ private:
     PasswordHasherOptions options_;
     boost::asio::thread_pool pool_;
     std::atomic<std::size_t> in_flight_{0};
+    std::atomic<std::size_t> runs_{0};
     std::string dummy_hash_;
 };
 

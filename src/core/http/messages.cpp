@@ -13,6 +13,8 @@ constexpr Message kCoreMessages[] = {
     {"request.body_too_large", "요청 본문이 너무 큽니다.", "The request body is too large."},
     {"request.headers_too_large", "요청 헤더가 너무 큽니다.", "The request headers are too large."},
     {"request.malformed", "요청 형식이 올바르지 않습니다.", "The request is malformed."},
+    {"request.bad_framing", "요청 본문의 길이를 알 수 없습니다 (Transfer-Encoding / Content-Length).",
+     "The request's body length is ambiguous (Transfer-Encoding / Content-Length)."},
     {"request.unknown_field", "알 수 없는 필드가 있습니다.", "The request has an unknown field."},
     {"request.csrf_header_missing", "이 요청에는 X-Sikgu-Csrf 헤더가 필요합니다.",
      "This request needs the X-Sikgu-Csrf header."},

@@ -1,5 +1,7 @@
 #include "core/http/pipeline.hpp"
 
+#include <arpa/inet.h>
+
 #include <boost/json.hpp>
 #include <algorithm>
 #include <cstring>
@@ -37,22 +39,39 @@ std::string JoinVerbs(const std::vector<Verb>& verbs) {
 }
 }  // namespace
 
+std::optional<std::string> CanonicalAddress(std::string_view text) {
+    if (text.empty() || text.size() > 45) return std::nullopt;
+    const std::string copy(text);
+    unsigned char bytes[sizeof(in6_addr)];
+    char out[INET6_ADDRSTRLEN];
+    if (::inet_pton(AF_INET, copy.c_str(), bytes) == 1) return ::inet_ntop(AF_INET, bytes, out, sizeof out);
+    if (::inet_pton(AF_INET6, copy.c_str(), bytes) == 1) return ::inet_ntop(AF_INET6, bytes, out, sizeof out);
+    return std::nullopt;
+}
+
 std::string ClientAddress(const Request& request, const std::vector<std::string>& trusted_proxies) {
     const auto trusted = [&](std::string_view address) {
         return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) != trusted_proxies.end();
     };
     if (!trusted(request.remote_address)) return request.remote_address;
-    const auto header = request.GetHeader("x-forwarded-for");
-    if (!header) return request.remote_address;
-    std::string_view rest = *header;
-    while (!rest.empty()) {
-        const auto comma = rest.rfind(',');
-        const std::string_view hop = Trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
-        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(0, comma);
-        const bool plain = !hop.empty() && hop.size() <= 45 &&
-                           hop.find_first_not_of("0123456789abcdefABCDEF:.") == std::string_view::npos;
-        if (!plain) break;  // a forged or garbled hop: trust nothing beyond it
-        if (!trusted(hop)) return std::string(hop);
+    // Every X-Forwarded-For line, in order, is one list (RFC 9110 §5.3); each proxy appends its peer on the
+    // right, so the right-most hop that is not one of ours is the client. Only a proxy's own word counts:
+    // a hop that is not an address means the chain is broken there, and nothing left of it is believed.
+    std::vector<std::string_view> hops;
+    for (const Header& header : request.headers) {
+        if (!AsciiEqualsIgnoreCase(header.name, "x-forwarded-for")) continue;
+        std::string_view rest = header.value;
+        while (true) {
+            const auto comma = rest.find(',');
+            hops.push_back(Trim(rest.substr(0, comma)));
+            if (comma == std::string_view::npos) break;
+            rest.remove_prefix(comma + 1);
+        }
+    }
+    for (auto hop = hops.rbegin(); hop != hops.rend(); ++hop) {
+        auto address = CanonicalAddress(*hop);
+        if (!address) break;
+        if (!trusted(*address)) return std::move(*address);
     }
     return request.remote_address;
 }

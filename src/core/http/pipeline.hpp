@@ -1,7 +1,9 @@
 #pragma once
 
 #include <atomic>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/async/task.hpp"
@@ -60,9 +62,13 @@ private:
     mutable std::atomic<std::size_t> in_flight_{0};
 };
 
-/// The client address: the TCP peer, or, when the peer is a trusted proxy, the right-most
-/// X-Forwarded-For entry that is not itself a trusted proxy.
+/// The client address: the TCP peer, or, when the peer is a trusted proxy, the right-most entry of all
+/// X-Forwarded-For lines together that is not itself a trusted proxy (in canonical form). A hop that is not
+/// an IP address ends the search: then the peer's own address is used.
 std::string ClientAddress(const Request& request, const std::vector<std::string>& trusted_proxies);
+
+/// `text` as an IPv4 or IPv6 address in canonical form ("0:0::1" -> "::1"), or nullopt when it is not one.
+std::optional<std::string> CanonicalAddress(std::string_view text);
 
 /// Accepts an incoming X-Request-Id only when it is short and plain; otherwise makes a new one.
 std::string ChooseRequestId(const Request& request);

@@ -14,7 +14,7 @@ namespace sikgu::http {
 /// An HTTP request as handlers see it: no Beast types, already limited and decoded.
 struct Request {
     Verb verb = Verb::kGet;
-    std::string path;  // percent-decoded path without the query
+    std::string path;  // the path as sent (percent-encoded, valid UTF-8 once decoded), without the query
     std::vector<std::pair<std::string, std::string>> query;  // decoded, in order
     std::vector<Header> headers;
     std::string body;
@@ -23,7 +23,7 @@ struct Request {
     // Filled by the pipeline.
     std::string request_id;
     std::string route;  // the matched route pattern, for metrics and logs
-    std::map<std::string, std::string, std::less<>> path_params;
+    std::map<std::string, std::string, std::less<>> path_params;  // decoded
     std::optional<std::int64_t> user_id;
     std::int64_t session_id = 0;  // the refresh-token family the access token belongs to (0: unknown)
 

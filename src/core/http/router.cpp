@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/util/text.hpp"
+
 namespace sikgu::http {
 namespace {
 std::vector<std::string_view> SplitPath(std::string_view path) {
@@ -89,9 +91,14 @@ Router::Match Router::Find(Verb verb, std::string_view path) const {
         if (route->spec.verb == lookup) {
             match.outcome = Outcome::kFound;
             match.route = route.get();
+            // Parameters are decoded only now, segment by segment: an encoded "/" stays inside its value.
+            bool decodable = true;
             MatchSegments(*route, path, [&](std::string_view name, std::string_view value) {
-                match.params.emplace_back(std::string(name), std::string(value));
+                auto decoded = PercentDecode(value);
+                decodable = decodable && decoded && IsValidUtf8(*decoded);
+                match.params.emplace_back(std::string(name), decoded ? std::move(*decoded) : std::string());
             });
+            if (!decodable) return Match{};
             return match;
         }
         match.outcome = Outcome::kMethodNotAllowed;

@@ -42,6 +42,8 @@ public:
         std::vector<std::pair<std::string, std::string>> params;
         std::vector<Verb> allowed;  // for 405
     };
+    /// Matches the raw (percent-encoded) path: literal segments compare as sent, so "/%6detrics" is not
+    /// "/metrics"; parameter values come back decoded.
     Match Find(Verb verb, std::string_view path) const;
 
     const std::vector<std::unique_ptr<Route>>& Routes() const { return routes_; }

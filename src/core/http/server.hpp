@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace boost::asio {
 class io_context;
@@ -19,9 +20,21 @@ struct ServerOptions {
     std::uint16_t port = 8080;
     std::size_t max_body_bytes = 1 << 20;
     std::size_t max_header_bytes = 16 << 10;
-    std::chrono::seconds read_timeout{30};   // one request's headers and body
-    std::chrono::seconds idle_timeout{75};   // a keep-alive connection waiting for its next request
+    // A request's headers and body, from its first byte (or from the connection's opening, for the first).
+    std::chrono::seconds read_timeout{30};
+    std::chrono::seconds idle_timeout{75};  // a keep-alive connection waiting for the first byte of its next request
     std::chrono::seconds write_timeout{30};
+    // Connections beyond these are closed as soon as they are accepted. 0: derived from the open-file limit.
+    std::size_t max_connections = 0;
+    std::size_t max_connections_per_address = 256;
+    std::vector<std::string> unlimited_addresses;  // trusted proxies, which carry many clients each
+};
+
+/// Counts of connections the listener turned away, for /metrics.
+struct RefusedConnections {
+    std::uint64_t over_capacity = 0;     // max_connections reached
+    std::uint64_t over_per_address = 0;  // max_connections_per_address reached
+    std::uint64_t accept_errors = 0;     // accept() failed (e.g. out of file descriptors)
 };
 
 /// The HTTP/1.1 listener: accepts connections and runs one coroutine per connection (read with limits and
@@ -36,6 +49,9 @@ public:
     /// Stops accepting, closes idle connections, and lets busy ones finish their current request.
     void BeginShutdown();
     std::size_t OpenConnections() const;
+    /// The connection cap in force (max_connections, or what the open-file limit allows).
+    std::size_t MaxConnections() const;
+    RefusedConnections Refused() const;
 
 private:
     struct Impl;

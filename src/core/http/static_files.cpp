@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/util/crypto.hpp"
+#include "core/util/text.hpp"
 
 namespace sikgu::http {
 namespace {
@@ -26,15 +27,16 @@ std::string ContentTypeFor(std::string_view path) {
     return "application/octet-stream";
 }
 
-// Only plain relative paths: no "..", no empty or hidden segments, no backslashes or NULs.
+// Only plain relative paths: no "..", no empty or hidden segments, no slashes, backslashes or NULs inside a
+// segment, also once its escapes are decoded.
 bool SafeRelative(std::string_view path) {
     if (path.empty()) return false;
     std::string_view rest = path;
     while (!rest.empty()) {
         const auto slash = rest.find('/');
-        const auto segment = rest.substr(0, slash);
-        if (segment.empty() || segment.front() == '.') return false;
-        if (segment.find('\\') != std::string_view::npos || segment.find('\0') != std::string_view::npos) return false;
+        const auto decoded = PercentDecode(rest.substr(0, slash));
+        if (!decoded || decoded->empty() || decoded->front() == '.') return false;
+        if (decoded->find_first_of(std::string_view("/\\\0", 3)) != std::string::npos) return false;
         rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
     }
     return true;
@@ -71,7 +73,9 @@ std::optional<Response> StaticFiles::Serve(const Request& request) const {
     std::string relative = request.path.size() > 1 ? request.path.substr(1) : "index.html";
     if (relative.ends_with('/')) relative += "index.html";
     if (!SafeRelative(relative)) return std::nullopt;
-    auto file = Load(relative);
+    // The path is still percent-encoded; the bundle's file names never need escapes, so an escaped path
+    // names no file (it may still be a client-side route such as /plants/%EB%AA%AC).
+    auto file = relative.find('%') == std::string::npos ? Load(relative) : nullptr;
     const bool is_asset = relative.starts_with("assets/");
     if (!file) {
         // Client-side routes get the app; a missing asset or an extension-bearing path is a real 404.

@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "core/util/crypto.hpp"
+#include "core/util/private_files.hpp"
 #include "core/util/time.hpp"
 
 namespace sikgu::mail {
@@ -135,7 +136,7 @@ core::Task<void> SmtpMailer::Send(const Mail& mail) {
 }
 
 DevMailbox::DevMailbox(std::filesystem::path folder, const Clock& clock) : folder_(std::move(folder)), clock_(clock) {
-    std::filesystem::create_directories(folder_);
+    CreatePrivateDirectories(folder_);  // mails carry verification codes and reset links
 }
 
 core::Task<void> DevMailbox::Send(const Mail& mail) {
@@ -148,12 +149,7 @@ core::Task<void> DevMailbox::Send(const Mail& mail) {
                                {"body", mail.body},
                                {"sent_at", FormatRfc3339(now)}};
     std::lock_guard lock(mutex_);
-    const auto tmp = folder_ / (id + ".tmp");
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        out << boost::json::serialize(record);
-    }
-    std::filesystem::rename(tmp, folder_ / (id + ".json"));
+    WritePrivateFileAtomically(folder_ / (id + ".json"), boost::json::serialize(record));
     co_return;
 }
 

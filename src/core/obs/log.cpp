@@ -59,4 +59,14 @@ void Log(Level level, std::string_view event, boost::json::object fields) {
     spdlog::default_logger_raw()->log(ToSpd(level), "{}", boost::json::serialize(line));
 }
 
+std::optional<std::uint64_t> LogThrottle::Allow() {
+    const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+    auto next = next_.load();
+    if (now < next || !next_.compare_exchange_strong(next, now + interval_.count())) {
+        held_.fetch_add(1);
+        return std::nullopt;
+    }
+    return held_.exchange(0);
+}
+
 }  // namespace sikgu::obs

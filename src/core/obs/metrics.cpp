@@ -22,6 +22,7 @@ constexpr std::size_t kStatusSlots = 16;
 struct Metrics::Gauges {
     std::mutex mutex;
     std::map<std::string, prometheus::Family<prometheus::Gauge>*> families;
+    std::map<std::string, prometheus::Family<prometheus::Counter>*> counters;
 };
 
 /// Counters of one (route, method): requests by status and a latency histogram.
@@ -89,6 +90,15 @@ void Metrics::SetGauge(const std::string& name, const std::string& help,
     auto& family = gauges_->families[name];
     if (family == nullptr) family = &prometheus::BuildGauge().Name(name).Help(help).Register(*registry_);
     family->Add(labels).Set(value);
+}
+
+void Metrics::SetCounter(const std::string& name, const std::string& help,
+                         const std::map<std::string, std::string>& labels, double total) {
+    std::lock_guard lock(gauges_->mutex);
+    auto& family = gauges_->counters[name];
+    if (family == nullptr) family = &prometheus::BuildCounter().Name(name).Help(help).Register(*registry_);
+    auto& counter = family->Add(labels);
+    if (total > counter.Value()) counter.Increment(total - counter.Value());
 }
 
 void Metrics::AddCollectHook(std::function<void(Metrics&)> hook) {

@@ -30,6 +30,10 @@ public:
     void SetGauge(const std::string& name, const std::string& help, const std::map<std::string, std::string>& labels,
                   double value);
 
+    /// Sets the counter `name{labels}` to `total`, a running count kept elsewhere (read by collect hooks).
+    void SetCounter(const std::string& name, const std::string& help, const std::map<std::string, std::string>& labels,
+                    double total);
+
     /// Runs before each scrape so depths are read when asked for, not on every change.
     void AddCollectHook(std::function<void(Metrics&)> hook);
 

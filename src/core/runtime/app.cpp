@@ -1,7 +1,5 @@
 #include "core/runtime/app.hpp"
 
-#include <sys/stat.h>
-
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -34,6 +32,7 @@
 #include "core/sql/sqlite.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/ids.hpp"
+#include "core/util/private_files.hpp"
 
 #ifndef SIKGU_VERSION
 #define SIKGU_VERSION "dev"
@@ -49,8 +48,10 @@ std::unique_ptr<sql::Database> OpenDatabase(const CoreSettings& s, const std::st
         if (const auto pos = url.find("{service}"); pos != std::string::npos) url.replace(pos, 9, service);
         factory = [url] { return sql::OpenPostgres(url); };
     } else {
-        std::filesystem::create_directories(s.data_dir);
-        sql::SqliteOptions options{(s.data_dir / (service + ".db")).string(), s.sqlite_synchronous};
+        CreatePrivateDirectories(s.data_dir);
+        const auto path = s.data_dir / (service + ".db");
+        CreatePrivateFile(path);
+        sql::SqliteOptions options{path.string(), s.sqlite_synchronous};
         factory = [options] { return sql::OpenSqlite(options); };
     }
     return std::make_unique<sql::Database>(service, std::move(factory), sql::DatabaseOptions{s.sql_pool_size});
@@ -70,22 +71,21 @@ std::string LoadOrCreateSecret(const CoreSettings& settings) {
     if (!settings.jwt_secret.empty()) return settings.jwt_secret;
     const auto path = settings.data_dir / "secrets.toml";
     if (std::filesystem::exists(path)) {
+        if (IsReadableByOthers(path)) {
+            obs::Log(obs::Level::kWarn, "secrets_file_readable_by_others",
+                     {{"path", path.string()}, {"fix", "chmod 600 " + path.string()}});
+        }
         const auto table = toml::parse_file(path.string());
         if (const auto secret = table["jwt_secret"].value<std::string>(); secret && secret->size() >= 32) {
             return *secret;
         }
         throw config::ConfigError(path.string() + ": jwt_secret is missing or shorter than 32 characters");
     }
-    std::filesystem::create_directories(settings.data_dir);
+    CreatePrivateDirectories(settings.data_dir);
     const std::string secret = RandomToken(48);
-    const auto tmp = path.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        out << "# Generated on first start. Keep it private. Changing it invalidates every access token (clients refresh).\n"
-            << "jwt_secret = \"" << secret << "\"\n";
-    }
-    ::chmod(tmp.c_str(), 0600);
-    std::filesystem::rename(tmp, path);
+    WritePrivateFileAtomically(
+        path, "# Generated on first start. Keep it private. Changing it invalidates every access token (clients refresh).\n"
+              "jwt_secret = \"" + secret + "\"\n");
     return secret;
 }
 
@@ -233,8 +233,22 @@ struct App::Impl : Registry {
                        static_cast<double>(pipeline ? pipeline->InFlight() : 0));
             m.SetGauge("sikgu_http_open_connections", "Open client connections", {},
                        static_cast<double>(server ? server->OpenConnections() : 0));
+            if (server) {
+                m.SetGauge("sikgu_http_max_connections", "Connection cap in force", {},
+                           static_cast<double>(server->MaxConnections()));
+                const auto refused = server->Refused();
+                const std::string help = "Connections closed on accept, or accept failures, by reason";
+                m.SetCounter("sikgu_http_connections_refused_total", help, {{"reason", "max_connections"}},
+                             static_cast<double>(refused.over_capacity));
+                m.SetCounter("sikgu_http_connections_refused_total", help,
+                             {{"reason", "max_connections_per_address"}}, static_cast<double>(refused.over_per_address));
+                m.SetCounter("sikgu_http_connections_refused_total", help, {{"reason", "accept_error"}},
+                             static_cast<double>(refused.accept_errors));
+            }
             m.SetGauge("sikgu_password_hasher_in_flight", "Password hashes running or queued", {},
                        static_cast<double>(passwords->InFlight()));
+            m.SetCounter("sikgu_password_hashes_total", "Argon2id computations started", {},
+                         static_cast<double>(passwords->Runs()));
             for (const auto& [service, pending] : relay.Pending()) {
                 m.SetGauge("sikgu_outbox_pending_events", "Events not yet delivered to subscribers",
                            {{"service", service}}, static_cast<double>(pending));

@@ -3,6 +3,7 @@
 #include <thread>
 
 #include "core/config/config.hpp"
+#include "core/http/pipeline.hpp"
 
 namespace sikgu::runtime {
 
@@ -32,7 +33,16 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
     s.openapi_path = http.GetString("openapi_path", "docs/openapi.yaml");
     s.cors_origins = http.GetStringList("cors_origins", {});
     s.trusted_proxies = http.GetStringList("trusted_proxies", {});
+    for (auto& proxy : s.trusted_proxies) {
+        auto canonical = http::CanonicalAddress(proxy);
+        if (!canonical) throw config::ConfigError("core.http.trusted_proxies: not an IP address: " + proxy);
+        proxy = std::move(*canonical);
+    }
     s.shutdown_grace = std::chrono::seconds(http.GetInt("shutdown_grace_seconds", 10, 0, 600));
+    s.http.max_connections = static_cast<std::size_t>(http.GetInt("max_connections", 0, 0, 1000000));
+    s.http.max_connections_per_address =
+        static_cast<std::size_t>(http.GetInt("max_connections_per_address", 256, 1, 1000000));
+    s.http.unlimited_addresses = s.trusted_proxies;  // a proxy carries many clients
     http.Finish();
 
     const auto sql = config.Get("core.sql");

@@ -123,24 +123,40 @@ std::string_view Trim(std::string_view text) {
     return text;
 }
 
-std::string HangulInitials(std::string_view text) {
-    std::string out;
-    ForEachCodePoint(text, [&](char32_t cp) {
-        if (cp >= 0xAC00 && cp <= 0xD7A3) {
-            AppendUtf8(out, kInitials[(cp - 0xAC00) / (21 * 28)]);
-        } else if (cp != ' ') {
-            AppendUtf8(out, cp);
-        }
-    });
+std::u32string DecodeUtf8(std::string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
+    ForEachCodePoint(text, [&](char32_t cp) { out += cp; });
     return out;
 }
 
-bool IsAllInitials(std::string_view text) {
-    bool all = !text.empty();
-    ForEachCodePoint(text, [&](char32_t cp) {
-        if (cp < 0x3131 || cp > 0x314E) all = false;
-    });
-    return all;
+char32_t HangulInitial(char32_t cp) {
+    if (cp < 0xAC00 || cp > 0xD7A3) return 0;
+    return kInitials[(cp - 0xAC00) / (21 * 28)];
+}
+
+std::optional<std::string> PercentDecode(std::string_view text) {
+    const auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '%') {
+            out += text[i];
+            continue;
+        }
+        if (i + 2 >= text.size()) return std::nullopt;
+        const int high = hex(text[i + 1]);
+        const int low = hex(text[i + 2]);
+        if (high < 0 || low < 0) return std::nullopt;
+        out += static_cast<char>(high * 16 + low);
+        i += 2;
+    }
+    return out;
 }
 
 std::string SearchFold(std::string_view text) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,12 +24,15 @@ bool AsciiEqualsIgnoreCase(std::string_view a, std::string_view b);
 
 std::string_view Trim(std::string_view text);
 
-/// Initial consonants (초성) of each Hangul syllable; other characters are kept as they are.
-/// "몬스테라" -> "ㅁㅅㅌㄹ".
-std::string HangulInitials(std::string_view text);
+/// The code points of valid UTF-8 (a stray byte is skipped).
+std::u32string DecodeUtf8(std::string_view text);
 
-/// True when every code point of `text` is a Hangul compatibility consonant (ㄱ..ㅎ).
-bool IsAllInitials(std::string_view text);
+/// The leading consonant (초성) of a precomposed Hangul syllable as a compatibility jamo (몬 -> ㅁ, 까 -> ㄲ),
+/// or 0 when `cp` is not a syllable.
+char32_t HangulInitial(char32_t cp);
+
+/// Decodes %XX escapes; nullopt when an escape is malformed. '+' stays '+' (this is for paths).
+std::optional<std::string> PercentDecode(std::string_view text);
 
 /// Folds text for searching: ASCII lower case, whitespace removed.
 std::string SearchFold(std::string_view text);

@@ -4,7 +4,9 @@
 
 #include <boost/json.hpp>
 #include <future>
+#include <thread>
 
+#include "support/raw_connection.hpp"
 #include "support/test_server.hpp"
 
 namespace sikgu {
@@ -93,7 +95,8 @@ TEST(Server, RejectsInvalidUtf8InTheTarget) {
 
 TEST(Server, ServesTheWebAppWithSpaFallbackAndEtags) {
     test::TestServer server;
-    if (!std::filesystem::exists(test::SourcePath("web/dist/index.html"))) GTEST_SKIP() << "web UI not built";
+    SIKGU_REQUIRE_PREREQUISITE(std::filesystem::exists(test::SourcePath("web/dist/index.html")),
+                               "the built web UI (web/dist; scripts/setup.sh builds it)");
     auto client = server.Client();
     const auto index = client.Get("/plants/16449");  // a client-side route
     EXPECT_EQ(index.status, 200);
@@ -126,6 +129,124 @@ TEST(Server, FinishesInFlightRequestsOnShutdown) {
     server.reset();  // BeginShutdown + drain
     const auto result = pending.get();
     EXPECT_EQ(result.status, 401);
+}
+
+
+using namespace std::chrono_literals;
+
+// Routing looks at the path as sent: an encoded "/" never splits a segment, and an encoded letter never spells
+// a route a proxy in front would have matched on the raw text (a deny rule for /metrics, say).
+TEST(Server, RoutesOnTheRawPathAndDecodesOnlyParameterValues) {
+    test::TestServer server;
+    auto client = server.Client();
+    const auto mailbox = client.Get("/api%2fv1%2fdev%2fmailbox");
+    EXPECT_EQ(mailbox.body.find("\"items\""), std::string::npos) << mailbox.body;
+    const auto metrics = client.Get("/%6detrics");
+    EXPECT_EQ(metrics.body.find("sikgu_http_requests_total"), std::string::npos);
+    EXPECT_EQ(client.Get("/api/v1/plants%2f16449").status, 404);
+    EXPECT_EQ(client.Get("/api/v1/%70lants/16449").status, 404);
+    EXPECT_EQ(client.Get("/api/v1/plants/%31%36%34%34%39").status, 404);  // {id:int} wants plain digits
+    EXPECT_EQ(client.Get("/api/v1/plants/16449").status, 200);
+    EXPECT_EQ(client.Get("/api/v1/plants/%ff").status, 400);  // not UTF-8 once decoded
+    EXPECT_NE(client.Get("/metrics").body.find("sikgu_http_requests_total"), std::string::npos);
+}
+
+// RFC 9112 §6.1: a request whose Transfer-Encoding does not end in chunked (or comes with a Content-Length, or
+// in HTTP/1.0) has no trustworthy end: 400 and close, so the rest is never parsed as another request.
+TEST(Server, RefusesAmbiguousTransferEncodingsAndCloses) {
+    test::TestServer server;
+    const std::string smuggled = "GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n";
+    for (const std::string& framing :
+         {std::string("Transfer-Encoding: gzip\r\n"), std::string("Transfer-Encoding: chunked, gzip\r\n"),
+          std::string("Transfer-Encoding: chunked\r\nTransfer-Encoding: identity\r\n"),
+          std::string("Transfer-Encoding: chunked\r\nContent-Length: 5\r\n")}) {
+        test::RawConnection c(server.Port());
+        c.Send("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\n" + framing + "\r\n0\r\n\r\n" + smuggled);
+        const std::string answer = c.ReadUntilClosed(3s);
+        EXPECT_TRUE(answer.starts_with("HTTP/1.1 400")) << framing << answer;
+        EXPECT_NE(answer.find("request.bad_framing"), std::string::npos) << framing << answer;
+        EXPECT_EQ(answer.find("sikgu_http_requests_total"), std::string::npos) << framing;
+        EXPECT_EQ(answer.find("HTTP/1.1", 1), std::string::npos) << "a second response: " << framing;
+    }
+    test::RawConnection old(server.Port());
+    old.Send("POST /api/v1/auth/login HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+    EXPECT_NE(old.ReadUntilClosed(3s).find("request.bad_framing"), std::string::npos);
+    // A well-formed chunked body is read as the body.
+    test::RawConnection fine(server.Port());
+    fine.Send("POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+              "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+    EXPECT_TRUE(fine.ReadResponse(3s).starts_with("HTTP/1.1 422"));
+}
+
+// Once a keep-alive request's first byte arrives, the read timeout runs, not the idle timeout: a client that
+// trickles its second request holds its slot for seconds, not minutes.
+TEST(Server, TheReadTimeoutAppliesFromARequestsFirstByte) {
+    test::TestServer server("", {{"core.http.read_timeout_seconds", "1"}, {"core.http.idle_timeout_seconds", "30"}});
+    test::RawConnection c(server.Port());
+    c.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_TRUE(c.ReadResponse(3s).starts_with("HTTP/1.1 200"));
+    const auto started = std::chrono::steady_clock::now();
+    c.Send("GET /heal");
+    EXPECT_TRUE(c.ClosedByPeer(10s));
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 4s);
+    // An idle keep-alive connection is left alone for longer than the read timeout.
+    test::RawConnection idle(server.Port());
+    idle.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_TRUE(idle.ReadResponse(3s).starts_with("HTTP/1.1 200"));
+    EXPECT_FALSE(idle.ClosedByPeer(2500ms));
+    idle.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    EXPECT_TRUE(idle.ReadResponse(3s).starts_with("HTTP/1.1 200"));
+}
+
+bool Answers(test::RawConnection& c) {
+    c.Send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    return c.ReadResponse(3s).starts_with("HTTP/1.1 200");
+}
+
+// Each address gets at most max_connections_per_address; others are not affected; a closed one frees its slot.
+TEST(Server, CapsConnectionsPerAddress) {
+    test::TestServer server("", {{"core.http.max_connections_per_address", "3"}});
+    std::vector<std::unique_ptr<test::RawConnection>> held;
+    for (int i = 0; i < 3; ++i) {
+        held.push_back(std::make_unique<test::RawConnection>(server.Port()));
+        ASSERT_TRUE(Answers(*held.back()));
+    }
+    test::RawConnection fourth(server.Port());
+    EXPECT_TRUE(fourth.ClosedByPeer(3s));
+    test::RawConnection elsewhere(server.Port(), "127.0.0.2");
+    EXPECT_TRUE(Answers(elsewhere));
+    held.pop_back();
+    bool admitted = false;
+    for (int attempt = 0; attempt < 50 && !admitted; ++attempt) {  // until the server has seen the close
+        test::RawConnection again(server.Port());
+        admitted = Answers(again);
+        if (!admitted) std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_TRUE(admitted);
+    test::RawConnection probe(server.Port(), "127.0.0.3");
+    probe.Send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n");
+    const auto metrics = probe.ReadResponse(3s);
+    EXPECT_NE(metrics.find(R"(sikgu_http_connections_refused_total{reason="max_connections_per_address"})"),
+              std::string::npos) << metrics;
+}
+
+TEST(Server, CapsConnectionsInAll) {
+    test::TestServer server("", {{"core.http.max_connections", "4"}});
+    std::vector<std::unique_ptr<test::RawConnection>> held;
+    for (int i = 0; i < 4; ++i) {
+        held.push_back(std::make_unique<test::RawConnection>(server.Port(), "127.0.0." + std::to_string(10 + i)));
+        ASSERT_TRUE(Answers(*held.back()));
+    }
+    test::RawConnection fifth(server.Port(), "127.0.0.20");
+    EXPECT_TRUE(fifth.ClosedByPeer(3s));
+    held.clear();
+    bool admitted = false;
+    for (int attempt = 0; attempt < 50 && !admitted; ++attempt) {
+        test::RawConnection again(server.Port());
+        admitted = Answers(again);
+        if (!admitted) std::this_thread::sleep_for(20ms);
+    }
+    EXPECT_TRUE(admitted);
 }
 
 }  // namespace

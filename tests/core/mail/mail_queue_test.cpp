@@ -32,7 +32,7 @@ class MailQueueTest : public ::testing::TestWithParam<sql::Engine> {
 protected:
     void SetUp() override {
         db_ = test::OpenStoreTestDatabase(GetParam(), dir_, "mailq");
-        if (!db_) GTEST_SKIP() << "PostgreSQL runs under tests/support/with_postgres.sh (ctest sql.postgres)";
+        SIKGU_REQUIRE_PREREQUISITE(db_ != nullptr, "a PostgreSQL server: run under tests/support/with_postgres.sh (ctest sql.postgres)");
         sql::Migrate(*db_, "mailq.mail", MailQueueMigrations());
         queue_ = std::make_unique<MailQueue>(*db_, mailer_, ids_, clock_, MailQueueOptions{});
     }

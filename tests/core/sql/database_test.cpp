@@ -19,7 +19,7 @@ class DatabaseTest : public ::testing::TestWithParam<Engine> {
 protected:
     void SetUp() override {
         db_ = test::OpenStoreTestDatabase(GetParam(), dir_, "test", 3);
-        if (!db_) GTEST_SKIP() << "PostgreSQL runs under tests/support/with_postgres.sh (ctest sql.postgres)";
+        SIKGU_REQUIRE_PREREQUISITE(db_ != nullptr, "a PostgreSQL server: run under tests/support/with_postgres.sh (ctest sql.postgres)");
     }
 
     template <class F>

@@ -31,11 +31,32 @@ TEST(Utf8, CountsCodePointsNotBytes) {
     EXPECT_EQ(CountCodePoints("abc"), 3U);
 }
 
-TEST(Hangul, ExtractsInitialConsonants) {
-    EXPECT_EQ(HangulInitials("몬스테라"), "ㅁㅅㅌㄹ");
-    EXPECT_EQ(HangulInitials("까치"), "ㄲㅊ");
-    EXPECT_TRUE(IsAllInitials("ㅁㅅㅌㄹ"));
-    EXPECT_FALSE(IsAllInitials("몬ㅅ"));
+// The 19 leading consonants in Unicode order, each with the first syllable it begins (가 = U+AC00, and
+// every 588 code points the next consonant): written out by hand, independent of the table under test.
+constexpr std::string_view kConsonants[19] = {"ㄱ", "ㄲ", "ㄴ", "ㄷ", "ㄸ", "ㄹ", "ㅁ", "ㅂ", "ㅃ", "ㅅ",
+                                              "ㅆ", "ㅇ", "ㅈ", "ㅉ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"};
+constexpr std::string_view kFirstSyllables[19] = {"가", "까", "나", "다", "따", "라", "마", "바", "빠", "사",
+                                                  "싸", "아", "자", "짜", "차", "카", "타", "파", "하"};
+constexpr std::string_view kLastSyllables[19] = {"깋", "낗", "닣", "딯", "띻", "맇", "밓", "빟", "삫", "싷",
+                                                 "앃", "잏", "짛", "찧", "칳", "킿", "팋", "핗", "힣"};
+
+TEST(Hangul, EveryLeadingConsonantIncludingTheDoubleOnes) {
+    for (int i = 0; i < 19; ++i) {
+        const char32_t jamo = DecodeUtf8(kConsonants[i]).at(0);
+        EXPECT_EQ(HangulInitial(DecodeUtf8(kFirstSyllables[i]).at(0)), jamo) << kFirstSyllables[i];
+        EXPECT_EQ(HangulInitial(DecodeUtf8(kLastSyllables[i]).at(0)), jamo) << kLastSyllables[i];
+    }
+    EXPECT_EQ(HangulInitial(U'ㄱ'), 0U);  // a jamo is not a syllable
+    EXPECT_EQ(HangulInitial(U'a'), 0U);
+    EXPECT_EQ(DecodeUtf8("몬a"), std::u32string(U"몬a"));
+}
+
+TEST(Text, PercentDecodes) {
+    EXPECT_EQ(PercentDecode("%EB%AA%AC%2Fx"), std::optional<std::string>("몬/x"));
+    EXPECT_EQ(PercentDecode("a+b%20c"), std::optional<std::string>("a+b c"));
+    EXPECT_EQ(PercentDecode("%zz"), std::nullopt);
+    EXPECT_EQ(PercentDecode("%4"), std::nullopt);
+    EXPECT_EQ(PercentDecode("%"), std::nullopt);
 }
 
 TEST(Text, FindsControlCharacters) {

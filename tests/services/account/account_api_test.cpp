@@ -286,22 +286,23 @@ TEST_F(AccountApi, MyPageRenamesChangesPasswordAndDeletes) {
                                {Bearer(login)})
                   .status,
               401);
-    EXPECT_EQ(client_.PostJson("/api/v1/me/password", R"({"current_password":"garden123","new_password":"garden456"})",
-                               {Bearer(login)})
-                  .status,
-              204);
-    // Other sessions end with a password change: their refresh tokens and their live access tokens.
+    const auto changed = client_.PostJson(
+        "/api/v1/me/password", R"({"current_password":"garden123","new_password":"garden456"})", {Bearer(login)});
+    ASSERT_EQ(changed.status, 200);
+    // Every session ends with a password change: refresh tokens and live access tokens, the asking
+    // session's own included; the asking device carries on with the session in the response.
     const auto refresh_body = [](const boost::json::value& session) {
         return R"({"refresh_token":")" + std::string(session.at("refresh_token").as_string()) + "\"}";
     };
     EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", refresh_body(other_device)).status, 401);
     EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(other_device)}).Code(), "auth.token_revoked");
-    // The session that asked stays: its access token is refused once, and its refresh gives a working one.
     EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(login)}).Code(), "auth.token_revoked");
-    const auto again = client_.PostJson("/api/v1/auth/refresh", refresh_body(login));
-    ASSERT_EQ(again.status, 200);
-    const auto fresh = again.Json();
+    EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", refresh_body(login)).status, 401);
+    const auto fresh = changed.Json();
     EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(fresh)}).status, 200);
+    EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", refresh_body(fresh)).status, 200);
+    EXPECT_EQ(client_.PostJson("/api/v1/auth/login", R"({"username":"mypage_user","password":"garden456"})").status,
+              200);
 
     // An account with a password cannot skip it with the confirmation meant for Kakao-only accounts.
     const auto confirm_only = client_.Request("DELETE", "/api/v1/me", R"({"confirm":"delete"})",
@@ -318,6 +319,52 @@ TEST_F(AccountApi, MyPageRenamesChangesPasswordAndDeletes) {
               204);
     EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(fresh)}).Code(), "auth.token_revoked");
     EXPECT_EQ(client_.Get("/api/v1/auth/availability?field=username&value=mypage_user").Json().at("available"), true);
+}
+
+// A thief who copied a refresh token of the asking device and refreshed it holds a token of the same family:
+// the password change must log that copy out too.
+TEST_F(AccountApi, APasswordChangeEndsAStolenCopyOfTheAskingSession) {
+    const auto victim = Ready("stolen_user", "stolen@example.com");
+    const auto thief = client_.PostJson("/api/v1/auth/refresh", R"({"refresh_token":")" +
+                                                                    std::string(victim.at("refresh_token").as_string()) +
+                                                                    "\"}");
+    ASSERT_EQ(thief.status, 200);
+    const auto changed = client_.PostJson("/api/v1/me/password",
+                                          R"({"current_password":"garden123","new_password":"garden789","session":"cookie"})",
+                                          {Bearer(victim)});
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    // The asking device carries on with a new session: a new access token, and the refresh cookie.
+    EXPECT_FALSE(changed.Json().as_object().contains("refresh_token"));
+    EXPECT_NE(changed.Header("set-cookie").find("sikgu_refresh="), std::string::npos);
+    EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(changed.Json())}).status, 200);
+    // The thief's copy of the old family is dead, and so is its access token.
+    EXPECT_EQ(client_.PostJson("/api/v1/auth/refresh", R"({"refresh_token":")" +
+                                                           std::string(thief.Json().at("refresh_token").as_string()) +
+                                                           "\"}")
+                  .status,
+              401);
+    EXPECT_EQ(client_.Get("/api/v1/me", {Bearer(thief.Json())}).Code(), "auth.token_revoked");
+    auto& db = server_.App().DatabaseOf("account");
+    const auto live = db.WriteNow([](sql::Connection& c) {
+        return c.Query("SELECT family_id FROM refresh_tokens WHERE revoked_at IS NULL AND used_at IS NULL");
+    });
+    ASSERT_EQ(live.size(), 1U);  // only the new session's token
+}
+
+// Guessing the current password with a stolen access token is throttled like logging in.
+TEST_F(AccountApi, PasswordChangeGuessesShareTheLoginBudget) {
+    const auto login = Ready("guessed_user", "guessed@example.com");
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_EQ(client_.PostJson("/api/v1/me/password", R"({"current_password":"wrong)" + std::to_string(i) +
+                                                                 R"(","new_password":"garden456"})",
+                                   {Bearer(login)})
+                      .Code(),
+                  "auth.invalid_credentials");
+    }
+    EXPECT_EQ(client_.PostJson("/api/v1/me/password", R"({"current_password":"garden123","new_password":"garden456"})",
+                               {Bearer(login)})
+                  .status,
+              429);
 }
 
 TEST_F(AccountApi, NoResponseEverContainsAPasswordHash) {

@@ -19,7 +19,7 @@ class AccountStoreTest : public ::testing::TestWithParam<sql::Engine> {
 protected:
     void SetUp() override {
         db_ = test::OpenStoreTestDatabase(GetParam(), dir_, "account");
-        if (!db_) GTEST_SKIP() << "PostgreSQL runs under tests/support/with_postgres.sh (ctest sql.postgres)";
+        SIKGU_REQUIRE_PREREQUISITE(db_ != nullptr, "a PostgreSQL server: run under tests/support/with_postgres.sh (ctest sql.postgres)");
         sql::Migrate(*db_, "account.bus", bus::BusMigrations());
         sql::Migrate(*db_, "account", Migrations());
         store_ = std::make_unique<AccountStore>(*db_, ids_, clock_, AccountLimits{}, revocations_);
@@ -155,7 +155,7 @@ TEST_P(AccountStoreTest, PurgeRemovesOnlyWhatCanNoLongerBeUsed) {
 TEST_P(AccountStoreTest, RevokedSessionVersionsSurviveARestart) {
     const auto user = Login(Kakao("4001", "재시작", std::nullopt)).second;
     EXPECT_EQ(user->session_version, 0);
-    Run(store_->ChangePassword(user->id, "new-hash", 0));
+    ASSERT_TRUE(Run(store_->ChangePassword(user->id, "new-hash", 0)).has_value());
     EXPECT_TRUE(revocations_.IsRevoked(user->id, 0));
     EXPECT_FALSE(revocations_.IsRevoked(user->id, 1));
     // A new process: the in-memory list is rebuilt from the users table.
@@ -186,7 +186,7 @@ TEST_P(AccountStoreTest, ADeletedAccountsTokensStayRefusedAfterARestart) {
 TEST_P(AccountStoreTest, ALoginWhoseUserChangedPasswordMeanwhileGetsNoSession) {
     const auto user = Login(Kakao("4201", "느린로그인", std::nullopt)).second;
     const std::optional<std::int64_t> read_before_hashing = user->session_version;
-    Run(store_->ChangePassword(user->id, "changed-meanwhile", 0));
+    ASSERT_TRUE(Run(store_->ChangePassword(user->id, "changed-meanwhile", 0)).has_value());
     EXPECT_FALSE(Run(store_->IssueRefresh(user->id, read_before_hashing)).has_value());
     const auto started = Run(store_->IssueRefresh(user->id, read_before_hashing.value() + 1));
     ASSERT_TRUE(started.has_value());

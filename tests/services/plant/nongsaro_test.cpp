@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -85,10 +87,12 @@ TEST(Nongsaro, RefusesFailedResponsesAndGarbage) {
     EXPECT_THROW(DirectorySource(kFixture)("../../etc/passwd"), CatalogueError);
 }
 
-// The real dump, when the shared data folder is present beside the checkout.
+// The real dump of the Nongsaro API: in the shared data folder beside the checkout, or SIKGU_NONGSARO_DUMP.
 TEST(Nongsaro, ReadsTheWholeRealDumpConsistentlyWithTheShippedCatalogue) {
-    const auto dump = test::SourcePath("../shared/data/nongsaro");
-    if (!std::filesystem::exists(dump / "response.json")) GTEST_SKIP() << "no shared Nongsaro dump";
+    const char* configured = std::getenv("SIKGU_NONGSARO_DUMP");
+    const auto dump = configured != nullptr ? std::filesystem::path(configured) : test::SourcePath("../shared/data/nongsaro");
+    SIKGU_REQUIRE_PREREQUISITE(std::filesystem::exists(dump / "response.json"),
+                               "the Nongsaro API dump at " + dump.string() + " (or set SIKGU_NONGSARO_DUMP)");
     const auto imported = ImportNongsaro(DirectorySource(dump));
     ASSERT_EQ(imported.size(), 217U);
     std::ifstream in(test::SourcePath("data/plants/catalogue.json"));

@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <fmt/format.h>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "support/test_server.hpp"
 
@@ -21,9 +24,55 @@ bool Contains(const std::vector<std::string>& v, const std::string& s) {
 
 class PlantApi : public ::testing::Test {
 protected:
+    // Every id a query returns, through all its pages.
+    std::set<std::string> AllIds(const std::string& query) {
+        std::set<std::string> ids;
+        std::string path = "/api/v1/plants?limit=100&" + query;
+        for (int guard = 0; guard < 10; ++guard) {
+            const auto r = client_.Get(path);
+            EXPECT_EQ(r.status, 200) << path;
+            if (r.status != 200) break;
+            const auto page = r.Json();
+            for (const auto& item : page.at("items").as_array()) ids.emplace(item.at("id").as_string());
+            if (page.at("next_cursor").is_null()) break;
+            path = "/api/v1/plants?limit=100&" + query + "&cursor=" + std::string(page.at("next_cursor").as_string());
+        }
+        return ids;
+    }
+
     test::TestServer server_;
     test::HttpClient client_ = server_.Client();
 };
+
+// The shipped catalogue as the test reads it, independently of the server.
+boost::json::array CataloguePlants() {
+    std::ifstream in(test::SourcePath("data/plants/catalogue.json"));
+    std::stringstream text;
+    text << in.rdbuf();
+    return boost::json::parse(text.str()).at("plants").as_array();
+}
+
+// Hangul syllables and jamo are three-byte UTF-8; other characters come out as something no Hangul test matches.
+std::u32string DecodeThreeByteUtf8(std::string_view text) {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto b = static_cast<unsigned char>(text[i]);
+        if ((b & 0xF0) == 0xE0 && i + 2 < text.size()) {
+            out += static_cast<char32_t>(((b & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F));
+            i += 3;
+        } else {
+            out += U'?';
+            ++i;
+        }
+    }
+    return out;
+}
+
+std::string PercentEncode(std::string_view text) {
+    std::string out;
+    for (const unsigned char c : text) out += fmt::format("%{:02X}", c);
+    return out;
+}
 
 TEST_F(PlantApi, SearchesKoreanNamesIncludingShortTermsAndInitials) {
     for (const char* q : {"%EB%AA%AC%EC%8A%A4",  // 몬스
@@ -33,6 +82,53 @@ TEST_F(PlantApi, SearchesKoreanNamesIncludingShortTermsAndInitials) {
         ASSERT_EQ(r.status, 200) << q;
         EXPECT_TRUE(Contains(Names(r), "몬스테라")) << q;
     }
+}
+
+// Each of the 19 leading consonants, the five double ones included, finds exactly the species whose Korean name
+// has a syllable it begins — computed here from the catalogue with the consonant table written out by hand.
+TEST_F(PlantApi, EveryInitialConsonantFindsExactlyTheNamesWithIt) {
+    const std::u32string consonants = U"ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
+    const auto plants = CataloguePlants();
+    int non_empty = 0;
+    for (std::size_t i = 0; i < consonants.size(); ++i) {
+        std::set<std::string> expected;
+        for (const auto& plant : plants) {
+            const std::u32string name = DecodeThreeByteUtf8(plant.at("name_ko").as_string());
+            for (const char32_t cp : name) {
+                if (cp >= 0xAC00 && cp <= 0xD7A3 && (cp - 0xAC00) / 588 == i) {
+                    expected.insert(std::to_string(plant.at("nongsaro_id").as_int64()));
+                    break;
+                }
+            }
+        }
+        std::string jamo;
+        const char32_t cp = consonants[i];
+        jamo += static_cast<char>(0xE0 | (cp >> 12));
+        jamo += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        jamo += static_cast<char>(0x80 | (cp & 0x3F));
+        EXPECT_EQ(AllIds("q=" + PercentEncode(jamo)), expected) << jamo;
+        if (!expected.empty()) ++non_empty;
+    }
+    EXPECT_GE(non_empty, 15);  // the catalogue has names for nearly all of them, 꽃 (ㄲ) among them
+}
+
+// The watering filter (spring watering) returns exactly the species with that code.
+TEST_F(PlantApi, TheWateringFilterReturnsExactlyTheMatchingSpecies) {
+    const auto plants = CataloguePlants();
+    int non_empty = 0;
+    for (const char* code : {"wet", "moist", "surface_dry", "mostly_dry"}) {
+        std::set<std::string> expected;
+        for (const auto& plant : plants) {
+            const auto* watering = plant.at("watering").as_object().if_contains("spring");
+            if (watering != nullptr && watering->is_string() && watering->as_string() == code) {
+                expected.insert(std::to_string(plant.at("nongsaro_id").as_int64()));
+            }
+        }
+        EXPECT_EQ(AllIds(std::string("watering=") + code), expected) << code;
+        if (!expected.empty()) ++non_empty;
+    }
+    EXPECT_GE(non_empty, 2);
+    EXPECT_EQ(client_.Get("/api/v1/plants?watering=flooded").status, 422);
 }
 
 TEST_F(PlantApi, SqlMetacharactersInEveryParameterAreHarmless) {

@@ -41,6 +41,22 @@ TEST(NameMatches, ShortHangulInitialsAndMixedQueries) {
     EXPECT_FALSE(NameMatches("몬스테라", "라몬"));
 }
 
+// Every leading consonant, the double ones included, finds exactly the names with a syllable it begins:
+// ㄲ finds 까치 but not 가지, and ㄱ finds 가지 but not 까치.
+TEST(NameMatches, EveryLeadingConsonantMatchesOnlyItsOwnSyllables) {
+    constexpr std::string_view kConsonants[19] = {"ㄱ", "ㄲ", "ㄴ", "ㄷ", "ㄸ", "ㄹ", "ㅁ", "ㅂ", "ㅃ", "ㅅ",
+                                                  "ㅆ", "ㅇ", "ㅈ", "ㅉ", "ㅊ", "ㅋ", "ㅌ", "ㅍ", "ㅎ"};
+    constexpr std::string_view kSyllables[19] = {"각", "깍", "난", "닫", "딸", "랄", "맘", "밥", "빱", "삿",
+                                                 "쌍", "앙", "잦", "짲", "찿", "캌", "탙", "팦", "핳"};
+    for (int i = 0; i < 19; ++i) {
+        for (int j = 0; j < 19; ++j) {
+            const std::string name = "Plant " + std::string(kSyllables[j]) + " 1";
+            EXPECT_EQ(NameMatches(name, kConsonants[i]), i == j) << kConsonants[i] << " in " << name;
+            EXPECT_EQ(NameMatches(name, std::string("t") + std::string(kConsonants[i])), i == j);
+        }
+    }
+}
+
 TEST(PlantIndex, PrefixMatchesComeFirst) {
     const auto index = Sample();
     PlantQuery q;

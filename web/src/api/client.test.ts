@@ -67,6 +67,22 @@ describe('ApiClient', () => {
     expect(calls[1].credentials).toBe('same-origin');
   });
 
+  it('carries on with the new session a password change returns, without a refresh', async () => {
+    const { fn, calls } = fakeFetch((c) => {
+      if (c.url.endsWith('/auth/login')) return json(200, tokens('before'));
+      if (c.url.endsWith('/me/password')) return json(200, tokens('after'));
+      return c.headers['Authorization'] === 'Bearer after' ? json(200, user) : unauthorized();
+    });
+    const api = new ApiClient({ fetch: fn });
+    await api.login('plantlover', 'pw12345678');
+    await api.changePassword('pw12345678', 'garden789');
+    expect(calls[1].body).toEqual({ current_password: 'pw12345678', new_password: 'garden789', session: 'cookie' });
+    expect(calls[1].headers['Authorization']).toBe('Bearer before');
+    await api.me();
+    expect(calls[2].headers['Authorization']).toBe('Bearer after');
+    expect(calls.some((c) => c.url.endsWith('/auth/refresh'))).toBe(false);
+  });
+
   it('refreshes once on 401 and retries with the new token', async () => {
     const { fn, calls } = fakeFetch((c) => {
       if (c.url.endsWith('/auth/login')) return json(200, tokens('old'));

@@ -262,8 +262,14 @@ export class ApiClient {
     return u;
   }
 
-  changePassword(current_password: string, new_password: string) {
-    return this.request<void>('/me/password', { method: 'POST', body: { current_password, new_password }, auth: true });
+  /** Ends every session, this one's refresh family included, and carries on with the new session returned. */
+  async changePassword(current_password: string, new_password: string): Promise<TokenResponse> {
+    const t = await this.request<TokenResponse>('/me/password', {
+      method: 'POST',
+      body: { current_password, new_password, session: 'cookie' },
+      auth: true,
+    });
+    return this.adopt(t);
   }
 
   async deleteAccount(password: string): Promise<void> {

@@ -48,6 +48,12 @@ http::Response& ClearRefreshCookie(const AccountDeps& deps, http::Response& resp
     return response.SetHeader("Set-Cookie", CookieHeader(deps, "", 0));
 }
 
+SessionKind ReadSessionKind(http::JsonBody& body) {
+    const auto session = body.OptionalString("session", {.max_chars = 10});
+    if (session && *session != "cookie" && *session != "token") body.AddError("session", "validation.invalid_value");
+    return session == std::optional<std::string>("cookie") ? SessionKind::kCookie : SessionKind::kToken;
+}
+
 std::variant<PresentedRefresh, http::Response> ReadRefresh(const http::Request& request, http::JsonBody& body) {
     auto token = body.OptionalString("refresh_token", {.max_chars = 200});
     if (auto problem = body.Finish()) return std::move(*problem);

@@ -50,6 +50,11 @@ http::Response& ClearRefreshCookie(const AccountDeps& deps, http::Response& resp
 /// Sets the refresh cookie exactly as TokenResponse does with `cookie`.
 http::Response& SetRefreshCookie(const AccountDeps& deps, http::Response& response, const IssuedRefresh& refresh);
 
+/// How a client keeps its refresh token: in the httpOnly cookie (the web app) or itself (API clients).
+enum class SessionKind { kToken, kCookie };
+/// Reads the optional `"session": "cookie" | "token"` field (default token).
+SessionKind ReadSessionKind(http::JsonBody& body);
+
 /// Where a refresh token came from: the JSON body (API clients) or the cookie (the web app).
 struct PresentedRefresh {
     std::string token;

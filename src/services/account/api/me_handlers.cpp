@@ -31,18 +31,28 @@ core::Task<http::Response> ChangePasswordHandler::Handle(http::Request& request)
     http::JsonBody body(request);
     const std::string current = body.String("current_password", {.max_chars = 128, .trim = false});
     const std::string next = body.String("new_password", {.max_chars = 64, .trim = false});
+    const auto session = ReadSessionKind(body);
     if (auto problem = body.Finish()) co_return std::move(*problem);
     const auto user = co_await deps_.store.FindById(request.User());
     if (!user) co_return http::Problem::Unauthorized("auth.unauthenticated");
     if (auto e = CheckPassword(next, user->username)) co_return http::Problem::Validation({{"new_password", *e}});
-    bool verified = false;
-    if (user->password_hash) verified = co_await deps_.passwords.Verify(*user->password_hash, current);
-    if (!verified) co_return http::Problem::Unauthorized("auth.invalid_credentials");
-    std::string hash = co_await deps_.passwords.Hash(next);
-    // Every other session ends; the one that asked (named by its access token) stays logged in and gets a
-    // new access token on its next refresh.
-    co_await deps_.store.ChangePassword(user->id, hash, request.session_id);
-    co_return http::NoContent();
+    if (!user->password_hash) co_return http::Problem::Unauthorized("auth.invalid_credentials");
+    // A stolen access token must not buy unlimited guesses at the current password: the login budget applies.
+    if (const int retry = deps_.login_failures_by_account.Reserve(user->username); retry > 0) {
+        co_return http::Problem::TooManyRequests("rate.limited", retry);
+    }
+    RateReservation attempt(deps_.login_failures_by_account, user->username);
+    if (!co_await deps_.passwords.Verify(*user->password_hash, current)) {
+        attempt.Settle(RateLimiter::Settlement::kCounts);
+        co_return http::Problem::Unauthorized("auth.invalid_credentials");
+    }
+    attempt.Settle(RateLimiter::Settlement::kForgiveAll);
+    const std::string hash = co_await deps_.passwords.Hash(next);
+    // Every session ends, the asking device's own refresh family included (whoever else holds one of its
+    // tokens is logged out too); the asking device continues on the new session in this response.
+    const auto started = co_await deps_.store.ChangePassword(user->id, hash, user->session_version);
+    if (!started) co_return http::Problem::Unauthorized("auth.token_revoked");  // changed or reset meanwhile
+    co_return TokenResponse(deps_, started->first, started->second, session == SessionKind::kCookie);
 }
 
 core::Task<http::Response> DeleteMeHandler::Handle(http::Request& request) const {

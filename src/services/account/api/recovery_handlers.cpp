@@ -22,8 +22,7 @@ core::Task<http::Response> FindUsernameHandler::Handle(http::Request& request) c
     const std::string email = body.String("email", {.max_chars = 254});
     if (auto problem = body.Finish()) co_return std::move(*problem);
     const std::string key = "username:" + EmailKey(email);
-    if (deps_.mail_by_address.RetryAfter(key) == 0) {
-        deps_.mail_by_address.Hit(key);
+    if (deps_.mail_by_address.TryConsume(key) == 0) {
         const auto user = co_await deps_.store.FindByEmail(email);
         if (user && user->email_verified) {
             auto text = UsernameMail(user->nickname, user->username);
@@ -39,8 +38,7 @@ core::Task<http::Response> PasswordResetHandler::Handle(http::Request& request) 
     const std::string email = body.String("email", {.max_chars = 254});
     if (auto problem = body.Finish()) co_return std::move(*problem);
     const std::string key = "reset:" + EmailKey(email);
-    if (deps_.mail_by_address.RetryAfter(key) == 0) {
-        deps_.mail_by_address.Hit(key);
+    if (deps_.mail_by_address.TryConsume(key) == 0) {
         const std::string token = RandomToken(32);
         const std::string link = deps_.config.public_url + "/reset-password/confirm?token=" + token;
         const auto ttl = deps_.config.limits.reset_ttl;
@@ -64,6 +62,8 @@ core::Task<http::Response> PasswordResetConfirmHandler::Handle(http::Request& re
         if (auto e = CheckPassword(password, "")) body.AddError("new_password", *e);
     }
     if (auto problem = body.Finish()) co_return std::move(*problem);
+    // The token first: hashing is the expensive part, and only a holder of a live link may cause it.
+    if (!co_await deps_.store.IsPasswordResetLive(token)) co_return http::Problem::BadRequest("account.reset_token_invalid");
     std::string hash = co_await deps_.passwords.Hash(password);
     const bool reset = co_await deps_.store.ConsumePasswordReset(token, std::move(hash));
     if (!reset) {

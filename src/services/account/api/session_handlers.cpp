@@ -10,15 +10,20 @@ core::Task<http::Response> LoginHandler::Handle(http::Request& request) const {
     http::JsonBody body(request);
     const std::string username = AsciiLower(body.String("username", {.max_chars = 254}));
     const std::string password = body.String("password", {.max_chars = 128, .trim = false});
-    const auto session = body.OptionalString("session", {.max_chars = 10});
-    if (session && *session != "cookie" && *session != "token") body.AddError("session", "validation.invalid_value");
+    const auto session = ReadSessionKind(body);
     if (auto problem = body.Finish()) co_return std::move(*problem);
 
-    // Throttle before the expensive hash: per account (guessing one password) and per address (spraying).
+    // Each attempt is counted before the expensive hash, per account (guessing one password) and per
+    // address (spraying), so a burst of parallel guesses gets no more checks than the limits allow.
     const std::string ip_key = request.remote_address;
-    const int retry = std::max(deps_.login_failures_by_account.RetryAfter(username),
-                               deps_.login_failures_by_ip.RetryAfter(ip_key));
-    if (retry > 0) co_return http::Problem::TooManyRequests("rate.limited", retry);
+    if (const int retry = deps_.login_failures_by_account.Reserve(username); retry > 0) {
+        co_return http::Problem::TooManyRequests("rate.limited", retry);
+    }
+    RateReservation by_account(deps_.login_failures_by_account, username);
+    if (const int retry = deps_.login_failures_by_ip.Reserve(ip_key); retry > 0) {
+        co_return http::Problem::TooManyRequests("rate.limited", retry);
+    }
+    RateReservation by_ip(deps_.login_failures_by_ip, ip_key);
 
     const auto user = co_await deps_.store.FindByUsername(username);
     bool ok = false;
@@ -28,17 +33,19 @@ core::Task<http::Response> LoginHandler::Handle(http::Request& request) const {
         co_await deps_.passwords.VerifyDummy(password);  // same cost whether or not the user exists
     }
     if (!ok) {
-        deps_.login_failures_by_account.Hit(username);
-        deps_.login_failures_by_ip.Hit(ip_key);
+        by_account.Settle(RateLimiter::Settlement::kCounts);
+        by_ip.Settle(RateLimiter::Settlement::kCounts);
         co_return http::Problem::Unauthorized("auth.invalid_credentials");
     }
-    deps_.login_failures_by_account.Reset(username);
+    // The right password forgives the account's earlier failures, but not the address's: one known
+    // password must not buy a sprayer a fresh budget.
+    by_account.Settle(RateLimiter::Settlement::kForgiveAll);
     if (!user->email_verified) co_return http::Problem::Forbidden("account.email_unverified");
     // The version read before the slow hash: a password changed or reset meanwhile makes this login void.
     const std::optional<std::int64_t> version = user->session_version;
     const auto started = co_await deps_.store.IssueRefresh(user->id, version);
     if (!started) co_return http::Problem::Unauthorized("auth.invalid_credentials");
-    co_return TokenResponse(deps_, started->first, started->second, session == std::optional<std::string>("cookie"));
+    co_return TokenResponse(deps_, started->first, started->second, session == SessionKind::kCookie);
 }
 
 core::Task<http::Response> RefreshHandler::Handle(http::Request& request) const {

@@ -340,17 +340,24 @@ core::Task<void> AccountStore::RevokeFamilyOf(const std::string& token) {
     });
 }
 
-core::Task<void> AccountStore::ChangePassword(std::int64_t user_id, const std::string& hash, std::int64_t keep_family) {
-    const std::int64_t now_ms = ToUnixMillis(clock_.Now());
-    const std::int64_t version = co_await db_.Write([&](sql::Connection& c) {
+core::Task<std::optional<std::pair<User, IssuedRefresh>>> AccountStore::ChangePassword(
+    std::int64_t user_id, const std::string& hash, std::int64_t expected_version) {
+    const auto now = clock_.Now();
+    const std::int64_t now_ms = ToUnixMillis(now);
+    std::int64_t version = 0;
+    auto started = co_await db_.Write([&](sql::Connection& c) -> std::optional<std::pair<User, IssuedRefresh>> {
         LockUserSessions(c, user_id);
+        const auto row = c.QueryOne("SELECT session_version FROM users WHERE id = ?", {user_id});
+        if (!row || (*row)[0].AsInt() != expected_version) return std::nullopt;
         c.Execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, now_ms, user_id});
-        c.Execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND family_id <> ? AND revoked_at IS NULL",
-                  {now_ms, user_id, keep_family});
-        return RaiseSessionVersion(c, user_id, now_ms);
+        c.Execute("UPDATE refresh_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL",
+                  {now_ms, user_id});
+        version = RaiseSessionVersion(c, user_id, now_ms);
+        auto refresh = InsertRefresh(c, ids_, user_id, 0, 0, now, limits_.refresh_ttl);
+        return std::pair{*SelectUser(c, "id", user_id), std::move(refresh)};
     });
-    // Every access token ends; the kept session gets a new one on its next refresh.
-    revocations_.Revoke(user_id, version);
+    if (started) revocations_.Revoke(user_id, version);
+    co_return started;
 }
 
 core::Task<std::optional<User>> AccountStore::CreatePasswordReset(const std::string& email, const std::string& token,
@@ -364,6 +371,16 @@ core::Task<std::optional<User>> AccountStore::CreatePasswordReset(const std::str
                   {Sha256Hex(token), user->id, ToUnixMillis(now + limits_.reset_ttl), ToUnixMillis(now)});
         also(c, *user);
         return user;
+    });
+}
+
+core::Task<bool> AccountStore::IsPasswordResetLive(const std::string& token) {
+    const auto now_ms = ToUnixMillis(clock_.Now());
+    const std::string hash = Sha256Hex(token);
+    co_return co_await db_.Read([&](sql::Connection& c) {
+        return c.QueryOne("SELECT 1 FROM password_resets WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+                          {hash, now_ms})
+            .has_value();
     });
 }
 

@@ -126,14 +126,20 @@ public:
         const std::string& token);
     /// Revokes the token's family (logout). Unknown tokens are ignored.
     core::Task<void> RevokeFamilyOf(const std::string& token);
-    /// Sets the new password hash and, in the same transaction, revokes every session of the user except
-    /// the family `keep_family` (0: none kept) and every access token issued so far.
-    core::Task<void> ChangePassword(std::int64_t user_id, const std::string& hash, std::int64_t keep_family);
+    /// Sets the new password hash and, in the same transaction, ends every session of the user (the asking
+    /// device's refresh family too: a copy of one of its tokens may be in other hands) and every access
+    /// token issued so far, then starts a new session for the asking device. nullopt when the user is gone
+    /// or its session version moved since the caller read `expected_version` (a concurrent change or reset).
+    core::Task<std::optional<std::pair<User, IssuedRefresh>>> ChangePassword(std::int64_t user_id,
+                                                                            const std::string& hash,
+                                                                            std::int64_t expected_version);
 
     /// Stores the reset `token` (hashed) for the verified user with that e-mail and returns the user, or
     /// nullopt when there is none (then `also` does not run).
     core::Task<std::optional<User>> CreatePasswordReset(const std::string& email, const std::string& token,
                                                         const AlsoInTransaction& also);
+    /// Whether `token` is a reset token that is neither used nor expired (a read; Consume decides).
+    core::Task<bool> IsPasswordResetLive(const std::string& token);
     /// Sets the new hash and revokes every session; false when the token is unknown, used or expired.
     core::Task<bool> ConsumePasswordReset(const std::string& token, const std::string& new_hash);
 

@@ -10,39 +10,19 @@
 namespace sikgu::plant {
 namespace {
 
-std::u32string Decode(std::string_view text) {
-    std::u32string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto b0 = static_cast<unsigned char>(text[i]);
-        char32_t cp = b0;
-        std::size_t len = 1;
-        if (b0 >= 0xF0) {
-            len = 4, cp = b0 & 0x07;
-        } else if (b0 >= 0xE0) {
-            len = 3, cp = b0 & 0x0F;
-        } else if (b0 >= 0xC0) {
-            len = 2, cp = b0 & 0x1F;
-        }
-        for (std::size_t k = 1; k < len && i + k < text.size(); ++k) {
-            cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-        }
-        i += len;
-        if (cp == ' ' || cp == '\t') continue;
+// Code points for matching: spaces dropped, Latin letters lower-cased.
+std::u32string Fold(std::string_view text) {
+    std::u32string out = DecodeUtf8(text);
+    std::erase_if(out, [](char32_t cp) { return cp == ' ' || cp == '\t'; });
+    for (char32_t& cp : out) {
         if (cp >= 'A' && cp <= 'Z') cp += 32;
-        out += cp;
     }
     return out;
 }
 
-constexpr char32_t kInitials[19] = {0x3131, 0x3132, 0x3134, 0x3137, 0x3138, 0x3139, 0x3141, 0x3142, 0x3143, 0x3145,
-                                    0x3146, 0x3147, 0x3148, 0x3149, 0x314A, 0x314B, 0x314C, 0x314D, 0x314E};
-
+// A query's initial consonant (ㅁ) also matches any syllable it begins (몬).
 bool CharMatches(char32_t name_char, char32_t query_char) {
-    if (name_char == query_char) return true;
-    if (query_char >= 0x3131 && query_char <= 0x314E && name_char >= 0xAC00 && name_char <= 0xD7A3) {
-        return kInitials[(name_char - 0xAC00) / (21 * 28)] == query_char;
-    }
-    return false;
+    return name_char == query_char || (query_char != 0 && HangulInitial(name_char) == query_char);
 }
 
 // Position of the first match, or npos.
@@ -93,7 +73,7 @@ std::optional<Cursor> DecodeCursor(std::string_view text) {
 }  // namespace
 
 bool NameMatches(std::string_view name, std::string_view query) {
-    return FindIn(Decode(name), Decode(query)) != std::u32string::npos;
+    return FindIn(Fold(name), Fold(query)) != std::u32string::npos;
 }
 
 PlantIndex::PlantIndex(std::vector<Plant> plants) : plants_(std::move(plants)) {
@@ -102,8 +82,8 @@ PlantIndex::PlantIndex(std::vector<Plant> plants) : plants_(std::move(plants)) {
     folded_.reserve(plants_.size());
     for (std::size_t i = 0; i < plants_.size(); ++i) {
         const Plant& p = plants_[i];
-        folded_.push_back({Decode(p.name_ko), p.name_en ? Decode(*p.name_en) : std::u32string{},
-                           Decode(p.scientific_name)});
+        folded_.push_back({Fold(p.name_ko), p.name_en ? Fold(*p.name_en) : std::u32string{},
+                           Fold(p.scientific_name)});
         by_id_.emplace(p.id, i);
     }
 }
@@ -124,7 +104,7 @@ std::shared_ptr<const std::vector<Hit>> PlantIndex::Matches(const PlantQuery& qu
         std::shared_lock lock(cache_mutex_);
         if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
     }
-    const std::u32string text = query.text ? Decode(*query.text) : std::u32string{};
+    const std::u32string text = query.text ? Fold(*query.text) : std::u32string{};
     auto hits = std::make_shared<std::vector<Hit>>();
     for (std::size_t i = 0; i < plants_.size(); ++i) {
         const Plant& p = plants_[i];
