@@ -1,9 +1,12 @@
+option(SIKGU_WERROR "treat compiler warnings as errors" ON)
+
 function(sikgu_warnings target)
   # GCC 12 reports false -Warray-bounds / -Wstringop-overflow / -Wstringop-overread inside libstdc++'s std::string at -O2
   # (GCC bugs 105545, 105651); they are not about our code, so they stay off.
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wno-missing-field-initializers
                                            -Wno-array-bounds -Wno-stringop-overflow -Wno-stringop-overread)
-  if(CMAKE_BUILD_TYPE STREQUAL "Debug" OR DEFINED ENV{CI})
+  # Warnings fail every build (not only CI's), so a warning never reaches CI first.
+  if(SIKGU_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
 endfunction()

@@ -62,7 +62,9 @@ TEST(AccountConcurrency, OneUsernameIsGrantedExactlyOnceUnderARace) {
         },
         [&](int i, const test::HttpResult& result) {
             if (result.status == 201) winner_email = std::to_string(i) + "@example.com";
-            if (result.status == 409) EXPECT_EQ(result.Code(), "account.username_taken");
+            if (result.status == 409) {
+                EXPECT_EQ(result.Code(), "account.username_taken");
+            }
         });
     EXPECT_EQ(statuses.at(201), 1);
     EXPECT_EQ(statuses.at(409), 999);
@@ -194,7 +196,9 @@ TEST(LoginThrottle, ABurstFromFiftyAddressesGetsNoMoreChecksThanTheAccountLimit)
     EXPECT_LE(checked, 5);
     EXPECT_EQ(CountOf(burst.statuses, 429) + checked, 200);
     EXPECT_LE(HasherRuns(server) - runs_before, 5U);
-    if (burst.right_password_status != 200) EXPECT_EQ(burst.right_password_status, 429);
+    if (burst.right_password_status != 200) {
+        EXPECT_EQ(burst.right_password_status, 429);
+    }
 }
 
 // The per-address budget (20) holds for a burst spread over many accounts (password spraying).
