@@ -9,11 +9,8 @@
 #include "core/util/clock.hpp"
 #include "core/util/embedded_file.hpp"
 
-namespace sikgu {
-class IdGenerator;
-}
 namespace sikgu::sql {
-class Connection;
+class Transaction;
 }
 
 namespace sikgu::bus {
@@ -28,10 +25,11 @@ struct Envelope {
     boost::json::object data;
 };
 
-/// Appends an event to the service's outbox inside the caller's transaction, so the event exists
-/// exactly when the state change does. The runtime's relay delivers it afterwards, at least once.
-std::int64_t Publish(sql::Connection& c, IdGenerator& ids, TimePoint now, std::string_view type,
-                     std::string_view key, const boost::json::object& data, int version = 1);
+/// Appends an event to the service's outbox inside the caller's unit of work, so the event exists exactly
+/// when the state change does (what Transaction::Publish does; the runtime also wakes the publisher after
+/// commit). The publisher hands it to the transport afterwards, at least once.
+std::int64_t AppendToOutbox(sql::Transaction& tx, std::string_view type, std::string_view key,
+                            const boost::json::object& data, int version);
 
 /// The outbox and inbox tables, applied to every service database.
 std::span<const EmbeddedFile> BusMigrations();

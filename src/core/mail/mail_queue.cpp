@@ -36,6 +36,11 @@ QueuedMail MailQueue::Enqueue(sql::Connection& c, Mail mail, TimePoint discard_a
     return {id, std::move(mail), lease_until};
 }
 
+void MailQueue::Queue(sql::Transaction& tx, const Mail& mail, TimePoint discard_after) {
+    QueuedMail queued = Enqueue(tx.Sql(), mail, discard_after);
+    tx.AfterCommit([this, queued = std::move(queued)]() -> core::Task<void> { co_await SendNow(queued); });
+}
+
 core::Task<void> MailQueue::Send(const Mail& mail, const TimePoint& discard_after) {
     std::optional<QueuedMail> queued;
     try {

@@ -18,6 +18,7 @@ class IdGenerator;
 namespace sikgu::sql {
 class Connection;
 class Database;
+class Transaction;
 }  // namespace sikgu::sql
 
 namespace sikgu::mail {
@@ -49,6 +50,9 @@ public:
     /// Inside the caller's transaction. The mail is leased to the caller for SendNow; it is dropped unsent
     /// once `discard_after` passes (a code that has expired is not worth delivering).
     QueuedMail Enqueue(sql::Connection& c, Mail mail, TimePoint discard_after);
+
+    /// What Transaction::Mail does: Enqueue in the unit of work, SendNow after it has committed.
+    void Queue(sql::Transaction& tx, const Mail& mail, TimePoint discard_after);
 
     /// After commit: sends the mail and removes it, or schedules a retry. Never throws for a send failure.
     core::Task<void> SendNow(const QueuedMail& queued);

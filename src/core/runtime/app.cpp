@@ -307,6 +307,24 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
             *service.db, *a.mailer, a.ids, clock,
             mail::MailQueueOptions{.lease = std::max(std::chrono::seconds(60), 2 * std::chrono::seconds(a.settings.smtp.timeout_seconds)),
                                    .first_retry = a.settings.mail_retry});
+        mail::MailQueue* mail_queue = service.mail_queue.get();
+        bus::OutboxRelay* relay = &a.relay;
+        service.db->SetServices(sql::TransactionServices{
+            .clock = &clock,
+            .ids = &a.ids,
+            .publish =
+                [relay](sql::Transaction& tx, std::string_view type, std::string_view key, const boost::json::object& data,
+                        int version) {
+                    const std::int64_t id = bus::AppendToOutbox(tx, type, key, data, version);
+                    tx.AfterCommit([relay]() -> core::Task<void> {
+                        relay->Notify();
+                        co_return;
+                    });
+                    return id;
+                },
+            .mail = [mail_queue](sql::Transaction& tx, const mail::Mail& m,
+                                 TimePoint discard_after) { mail_queue->Queue(tx, m, discard_after); },
+        });
         service.context = std::make_unique<ServiceContext>(ServiceContext{
             service.name, a.config, a.settings, *service.db, clock, a.ids, a.metrics, *a.tokens, *a.revocations,
             *a.passwords,

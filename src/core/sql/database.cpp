@@ -1,6 +1,12 @@
 #include "core/sql/database.hpp"
 
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <fmt/format.h>
+
+#include "core/obs/log.hpp"
+#include "core/util/errors.hpp"
 
 namespace sikgu::sql {
 
@@ -25,17 +31,29 @@ Database::Database(std::string name, Factory factory, DatabaseOptions options)
     : name_(std::move(name)),
       factory_(std::move(factory)),
       options_(options),
-      pool_(options.pool_size == 0 ? 1 : options.pool_size) {
+      read_pool_(options.pool_size == 0 ? 1 : options.pool_size) {
     if (options_.pool_size == 0) options_.pool_size = 1;
+    if (options_.max_batch == 0) options_.max_batch = 1;
     // Open one connection now so a bad URL or path fails at start-up, not on the first request.
     auto first = factory_();
     engine_ = first->GetEngine();
-    idle_.push_back(std::move(first));
-    created_ = 1;
+    if (engine_ == Engine::kSqlite) {
+        writer_connection_ = std::move(first);
+        writer_ = std::thread([this] { RunWriter(); });
+    } else {
+        idle_.push_back(std::move(first));
+        created_ = 1;
+    }
 }
 
 Database::~Database() {
-    pool_.join();
+    {
+        std::lock_guard lock(write_mutex_);
+        stopping_ = true;
+    }
+    write_ready_.notify_all();
+    if (writer_.joinable()) writer_.join();
+    read_pool_.join();
 }
 
 std::unique_ptr<Connection> Database::Acquire() {
@@ -72,6 +90,198 @@ void Database::Release(std::unique_ptr<Connection> connection) {
 std::size_t Database::Waiting() const {
     std::lock_guard lock(mutex_);
     return waiting_;
+}
+
+std::size_t Database::WriteQueueDepth() const {
+    std::lock_guard lock(write_mutex_);
+    return write_queue_.size();
+}
+
+core::Task<void> Database::AwaitWrite(WriteJob& job) {
+    if (engine_ != Engine::kSqlite) {
+        co_await boost::asio::co_spawn(
+            read_pool_,
+            [&]() -> core::Task<void> {
+                RunAlone(job);
+                co_return;
+            },
+            boost::asio::use_awaitable);
+        if (job.error) std::rethrow_exception(job.error);
+        co_return;
+    }
+    {
+        std::lock_guard lock(write_mutex_);
+        if (write_queue_.size() >= options_.write_queue) {
+            throw OverloadedError("the " + name_ + " database's write queue is full");
+        }
+    }
+    co_await boost::asio::async_initiate<const boost::asio::use_awaitable_t<>, void(std::exception_ptr)>(
+        [this, &job](auto handler) {
+            auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+            job.done = [shared, &job] {
+                auto executor = boost::asio::get_associated_executor(*shared);
+                boost::asio::post(executor, [shared, error = job.error]() mutable { (*shared)(error); });
+            };
+            Enqueue(job);
+        },
+        boost::asio::use_awaitable);
+}
+
+void Database::WaitWrite(WriteJob& job) {
+    if (engine_ != Engine::kSqlite) {
+        RunAlone(job);
+    } else {
+        if (std::this_thread::get_id() == writer_.get_id()) {
+            throw std::logic_error("WriteNow inside a unit of work on the same database would wait for itself");
+        }
+        std::mutex mutex;
+        std::condition_variable finished;
+        bool done = false;
+        job.done = [&] {
+            std::lock_guard lock(mutex);
+            done = true;
+            finished.notify_one();
+        };
+        Enqueue(job);
+        std::unique_lock lock(mutex);
+        finished.wait(lock, [&] { return done; });
+    }
+    if (job.error) std::rethrow_exception(job.error);
+    if (job.hooks.empty()) return;
+    // After-commit hooks are coroutines: run them on a private event loop.
+    boost::asio::io_context io;
+    boost::asio::co_spawn(io, RunAfterCommit(job), boost::asio::detached);
+    io.run();
+}
+
+core::Task<void> Database::RunAfterCommit(WriteJob& job) {
+    for (auto& hook : job.hooks) {
+        std::string failure;
+        try {
+            co_await hook();
+        } catch (const std::exception& e) {
+            failure = e.what();
+        }
+        if (!failure.empty()) {
+            obs::Log(obs::Level::kError, "after_commit_failed", {{"database", name_}, {"what", failure}});
+        }
+    }
+}
+
+void Database::Enqueue(WriteJob& job) {
+    {
+        std::lock_guard lock(write_mutex_);
+        write_queue_.push_back(&job);
+    }
+    write_ready_.notify_one();
+}
+
+void Database::RunWriter() {
+    std::vector<WriteJob*> batch;
+    batch.reserve(options_.max_batch);
+    while (true) {
+        {
+            std::unique_lock lock(write_mutex_);
+            write_ready_.wait(lock, [&] { return stopping_ || !write_queue_.empty(); });
+            if (write_queue_.empty()) return;  // stopping, and everything asked for is done
+            while (!write_queue_.empty() && batch.size() < options_.max_batch) {
+                batch.push_back(write_queue_.front());
+                write_queue_.pop_front();
+            }
+        }
+        CommitBatch(batch);
+        for (WriteJob* job : batch) {
+            // Taken out first: once resumed, the caller may destroy the job while `done` still runs.
+            auto done = std::move(job->done);
+            done();
+        }
+        batch.clear();
+    }
+}
+
+void Database::CommitBatch(std::vector<WriteJob*>& batch) {
+    Connection& c = *writer_connection_;
+    // One unit of work needs no savepoint: its failure rolls back the whole transaction.
+    const bool alone = batch.size() == 1;
+    const auto fail_all = [&](std::exception_ptr error) {
+        for (WriteJob* job : batch) {
+            if (!job->error) job->error = error;
+            job->hooks.clear();
+        }
+        try {
+            c.Execute("ROLLBACK");
+        } catch (...) {
+            // No transaction left to roll back (SQLite ends it by itself after some errors).
+        }
+    };
+    try {
+        c.Execute("BEGIN IMMEDIATE");
+    } catch (...) {
+        fail_all(std::current_exception());
+        return;
+    }
+    std::size_t committed = 0;
+    for (WriteJob* job : batch) {
+        try {
+            if (!alone) c.Execute("SAVEPOINT unit");
+            Transaction tx(c, services_);
+            try {
+                job->Run(tx);
+            } catch (...) {
+                job->error = std::current_exception();
+            }
+            if (job->error) {
+                if (!alone) {
+                    c.Execute("ROLLBACK TO unit");
+                    c.Execute("RELEASE unit");
+                }
+                continue;
+            }
+            if (!alone) c.Execute("RELEASE unit");
+            job->hooks = tx.TakeAfterCommit();
+            ++committed;
+        } catch (...) {
+            // The savepoint machinery itself failed: the transaction cannot be trusted any more.
+            fail_all(std::current_exception());
+            return;
+        }
+    }
+    try {
+        c.Execute(committed == 0 ? "ROLLBACK" : "COMMIT");
+    } catch (...) {
+        fail_all(std::current_exception());
+        return;
+    }
+    if (committed > 0) {
+        committed_units_.fetch_add(committed);
+        commits_.fetch_add(1);
+    }
+}
+
+void Database::RunAlone(WriteJob& job) {
+    try {
+        Lease lease(*this);
+        Connection& c = *lease;
+        c.Execute("BEGIN");
+        Transaction tx(c, services_);
+        try {
+            job.Run(tx);
+            c.Execute("COMMIT");
+        } catch (...) {
+            job.error = std::current_exception();
+            try {
+                c.Execute("ROLLBACK");
+            } catch (...) {
+                // The connection is gone; the transaction with it.
+            }
+            return;
+        }
+        job.hooks = tx.TakeAfterCommit();
+        committed_units_.fetch_add(1);
+        commits_.fetch_add(1);
+    } catch (...) {
+        job.error = std::current_exception();  // no connection could be had, or BEGIN failed
+    }
 }
 
 }  // namespace sikgu::sql

@@ -21,6 +21,7 @@ protected:
         sql::Migrate(consumer_, "consumer.bus", BusMigrations());
         consumer_.WriteNow([](sql::Connection& c) { c.Execute("CREATE TABLE seen (n INTEGER NOT NULL)"); });
         relay_.AddProducer("producer", producer_);
+        producer_.SetServices({.clock = &clock_, .ids = &ids_});
     }
 
     sql::Database::Factory Open(const std::string& name) {
@@ -29,8 +30,8 @@ protected:
     }
 
     void PublishNumbers(int count) {
-        producer_.WriteNow([&](sql::Connection& c) {
-            for (int i = 0; i < count; ++i) Publish(c, ids_, clock_.Now(), "number.counted", "k", {{"n", i}});
+        producer_.WriteNow([&](sql::Transaction& tx) {
+            for (int i = 0; i < count; ++i) AppendToOutbox(tx, "number.counted", "k", {{"n", i}}, 1);
         });
     }
 

@@ -2,6 +2,7 @@
 
 #include "core/auth/session_revocations.hpp"
 #include "core/bus/event.hpp"
+#include "core/mail/mailer.hpp"
 #include "core/sql/database.hpp"
 #include "core/sql/migrator.hpp"
 #include "core/util/ids.hpp"
@@ -20,6 +21,15 @@ protected:
     void SetUp() override {
         db_ = test::OpenStoreTestDatabase(GetParam(), dir_, "account");
         SIKGU_REQUIRE_PREREQUISITE(db_ != nullptr, "a PostgreSQL server: run under tests/support/with_postgres.sh (ctest sql.postgres)");
+        db_->SetServices({.clock = &clock_,
+                          .ids = &ids_,
+                          .publish = bus::AppendToOutbox,
+                          .mail = [this](sql::Transaction& tx, const mail::Mail& m, TimePoint) {
+                              tx.AfterCommit([this, m]() -> core::Task<void> {
+                                  mails_.push_back(m);
+                                  co_return;
+                              });
+                          }});
         sql::Migrate(*db_, "account.bus", bus::BusMigrations());
         sql::Migrate(*db_, "account", Migrations());
         store_ = std::make_unique<AccountStore>(*db_, ids_, clock_, AccountLimits{}, revocations_);
@@ -43,6 +53,7 @@ protected:
     test::FakeClock clock_;
     IdGenerator ids_{clock_, 1};
     auth::SessionRevocations revocations_{clock_, std::chrono::minutes(15)};
+    std::vector<mail::Mail> mails_;  // queued by committed units of work
     std::unique_ptr<sql::Database> db_;
     std::unique_ptr<AccountStore> store_;
     test::TaskRunner runner_;
@@ -104,16 +115,14 @@ TEST_P(AccountStoreTest, UsersWithoutAVerifiedEmailAreNeverTreatedAsStaleSignUps
     EXPECT_TRUE(Run(store_->IsTaken("nickname", "오래된닉")));
     EXPECT_TRUE(Run(store_->IsTaken("username", "kakao_3001")));
     const NewUser signup{"kakao_3001", "오래된닉", "new@example.com", "hash", "123456"};
-    bool hook_ran = false;
-    const AlsoInTransaction hook = [&](sql::Connection&, const User&) { hook_ran = true; };
-    const auto created = Run(store_->CreateUser(signup, hook));
+    const auto created = Run(store_->CreateUser(signup));
     ASSERT_TRUE(std::holds_alternative<std::string>(created));
     EXPECT_EQ(std::get<std::string>(created), "account.username_taken");
     EXPECT_EQ(Login(Kakao("3001", "x", std::nullopt)).second->id, user->id);
     // No verification code can be requested for the placeholder address.
     int retry_after = 0;
-    EXPECT_EQ(Run(store_->RenewVerification(user->email, "654321", retry_after, hook)).first, RenewOutcome::kNotPending);
-    EXPECT_FALSE(hook_ran) << "nothing is mailed when nothing was created";
+    EXPECT_EQ(Run(store_->RenewVerification(user->email, "654321", retry_after)).first, RenewOutcome::kNotPending);
+    EXPECT_TRUE(mails_.empty()) << "nothing is mailed when nothing was created";
 }
 
 TEST_P(AccountStoreTest, StatesAreSingleUseAndExpire) {

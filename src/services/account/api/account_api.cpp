@@ -3,7 +3,6 @@
 #include <boost/json.hpp>
 
 #include "core/auth/jwt.hpp"
-#include "core/mail/mail_queue.hpp"
 #include "core/obs/log.hpp"
 #include "core/util/time.hpp"
 
@@ -65,15 +64,6 @@ std::variant<PresentedRefresh, http::Response> ReadRefresh(const http::Request& 
         return http::Problem::Forbidden("request.csrf_header_missing");
     }
     return PresentedRefresh{std::string(*cookie), true};
-}
-
-AlsoInTransaction QueueMail(const AccountDeps& deps, std::function<MailText(const User&)> compose,
-                            TimePoint discard_after, mail::QueuedMail& queued) {
-    return [&deps, compose = std::move(compose), discard_after, &queued](sql::Connection& c, const User& user) {
-        MailText text = compose(user);
-        queued = deps.mail_queue.Enqueue(c, mail::Mail{user.email, std::move(text.subject), std::move(text.body)},
-                                         discard_after);
-    };
 }
 
 }  // namespace sikgu::account

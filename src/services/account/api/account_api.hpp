@@ -9,7 +9,7 @@
 #include "core/http/response.hpp"
 #include "core/util/rate_limiter.hpp"
 #include "services/account/account_config.hpp"
-#include "services/account/api/mail_templates.hpp"
+#include "services/account/domain/account_mails.hpp"
 #include "services/account/store/account_store.hpp"
 
 namespace sikgu::auth {
@@ -18,7 +18,6 @@ class PasswordHasher;
 }  // namespace sikgu::auth
 namespace sikgu::mail {
 class MailQueue;
-struct QueuedMail;
 }  // namespace sikgu::mail
 
 namespace sikgu::account {
@@ -62,11 +61,5 @@ struct PresentedRefresh {
 };
 /// Reads `refresh_token` from the body or the cookie. A cookie without the X-Sikgu-Csrf header is refused.
 std::variant<PresentedRefresh, http::Response> ReadRefresh(const http::Request& request, http::JsonBody& body);
-
-/// A store hook that queues `compose(user)` to the user's address in the store's transaction, dropped
-/// unsent after `discard_after`. `queued` receives the mail, to be sent with MailQueue::SendNow once the
-/// store call has returned (committed); a failed send is retried by the runtime, never failing the request.
-AlsoInTransaction QueueMail(const AccountDeps& deps, std::function<MailText(const User&)> compose,
-                            TimePoint discard_after, mail::QueuedMail& queued);
 
 }  // namespace sikgu::account

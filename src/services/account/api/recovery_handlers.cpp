@@ -4,7 +4,7 @@
 #include "core/mail/mail_queue.hpp"
 #include "core/util/crypto.hpp"
 #include "services/account/api/account_handlers.hpp"
-#include "services/account/api/mail_templates.hpp"
+#include "services/account/domain/account_mails.hpp"
 #include "services/account/domain/account_rules.hpp"
 
 namespace sikgu::account {
@@ -41,15 +41,7 @@ core::Task<http::Response> PasswordResetHandler::Handle(http::Request& request) 
     if (deps_.mail_by_address.TryConsume(key) == 0) {
         const std::string token = RandomToken(32);
         const std::string link = deps_.config.public_url + "/reset-password/confirm?token=" + token;
-        const auto ttl = deps_.config.limits.reset_ttl;
-        mail::QueuedMail queued;
-        const AlsoInTransaction queue_link = QueueMail(
-            deps_,
-            [&](const User& user) {
-                return PasswordResetMail(user.nickname, link, static_cast<int>(ttl.count() / 60));
-            },
-            deps_.clock.Now() + ttl, queued);
-        if (co_await deps_.store.CreatePasswordReset(email, token, queue_link)) co_await deps_.mail_queue.SendNow(queued);
+        co_await deps_.store.CreatePasswordReset(email, token, link);
     }
     co_return http::Json(202, boost::json::object{});
 }

@@ -1,24 +1,13 @@
 #include <boost/json.hpp>
 
 #include "core/auth/password_hasher.hpp"
-#include "core/mail/mail_queue.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/text.hpp"
 #include "core/util/time.hpp"
 #include "services/account/api/account_handlers.hpp"
-#include "services/account/api/mail_templates.hpp"
 #include "services/account/domain/account_rules.hpp"
 
 namespace sikgu::account {
-namespace {
-// Queues the mail carrying a new verification code; it is not worth sending once the code has expired.
-AlsoInTransaction QueueCodeMail(const AccountDeps& deps, const std::string& code, mail::QueuedMail& queued) {
-    const auto ttl = deps.config.limits.verification_ttl;
-    return QueueMail(
-        deps, [code, ttl](const User& user) { return VerificationMail(user.nickname, code, static_cast<int>(ttl.count() / 60)); },
-        deps.clock.Now() + ttl, queued);
-}
-}  // namespace
 
 core::Task<http::Response> SignupHandler::Handle(http::Request& request) const {
     http::JsonBody body(request);
@@ -44,12 +33,10 @@ core::Task<http::Response> SignupHandler::Handle(http::Request& request) const {
     // A named object, not a braced temporary: GCC 12 copies braced coroutine arguments bitwise.
     std::string hash = co_await deps_.passwords.Hash(password);
     const NewUser new_user{username, nickname, email, std::move(hash), code};
-    mail::QueuedMail queued;
-    const AlsoInTransaction queue_code = QueueCodeMail(deps_, code, queued);
-    auto created = co_await deps_.store.CreateUser(new_user, queue_code);
+    // The code's mail is queued with the user and sent once both are committed.
+    auto created = co_await deps_.store.CreateUser(new_user);
     if (auto* conflict = std::get_if<std::string>(&created)) co_return http::Problem::Conflict(*conflict);
     const User& user = std::get<User>(created);
-    co_await deps_.mail_queue.SendNow(queued);
     co_return http::Json(
         201, boost::json::object{
                  {"user", UserJson(user)},
@@ -86,11 +73,8 @@ core::Task<http::Response> ResendVerificationHandler::Handle(http::Request& requ
 
     const std::string code = RandomDigits(6);
     int retry_after = 0;
-    mail::QueuedMail queued;
-    const AlsoInTransaction queue_code = QueueCodeMail(deps_, code, queued);
-    const auto [outcome, user] = co_await deps_.store.RenewVerification(email, code, retry_after, queue_code);
+    const auto [outcome, user] = co_await deps_.store.RenewVerification(email, code, retry_after);
     if (outcome == RenewOutcome::kTooSoon) co_return http::Problem::TooManyRequests("rate.limited", retry_after);
-    if (outcome == RenewOutcome::kRenewed) co_await deps_.mail_queue.SendNow(queued);
     co_return http::Json(202, boost::json::object{});
 }
 

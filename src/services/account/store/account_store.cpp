@@ -5,11 +5,13 @@
 #include <limits>
 
 #include "core/auth/session_revocations.hpp"
-#include "core/bus/event.hpp"
+#include "core/mail/mailer.hpp"
 #include "core/sql/database.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/ids.hpp"
 #include "core/util/time.hpp"
+#include "services/account/contract/events.hpp"
+#include "services/account/domain/account_mails.hpp"
 #include "services/account/domain/account_rules.hpp"
 #include "services/account/domain/oauth_rules.hpp"
 
@@ -114,6 +116,13 @@ bool SiblingWentOn(sql::Connection& c, std::int64_t id, const sql::Value& parent
 
 }  // namespace
 
+void AccountStore::QueueVerificationMail(sql::Transaction& tx, const User& user, const std::string& code,
+                                         TimePoint now) const {
+    // The code exists exactly when its mail does: both in this transaction.
+    MailText text = VerificationMail(user.nickname, code, static_cast<int>(limits_.verification_ttl.count() / 60));
+    tx.Mail(mail::Mail{user.email, std::move(text.subject), std::move(text.body)}, now + limits_.verification_ttl);
+}
+
 AccountStore::AccountStore(sql::Database& db, IdGenerator& ids, const Clock& clock, AccountLimits limits,
                            auth::SessionRevocations& revocations)
     : db_(db), ids_(ids), clock_(clock), limits_(limits), revocations_(revocations) {}
@@ -128,7 +137,7 @@ void AccountStore::RestoreRevocations(std::chrono::seconds token_ttl) {
     for (const auto& row : deleted) revocations_.Revoke(row[0].AsInt(), std::numeric_limits<std::int64_t>::max());
 }
 
-core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUser& n, const AlsoInTransaction& also) {
+core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUser& n) {
     const auto now = clock_.Now();
     const std::int64_t now_ms = ToUnixMillis(now);
     const std::int64_t stale_before = ToUnixMillis(now - limits_.unverified_hold);
@@ -138,7 +147,8 @@ core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUs
     // GCC 12 mis-destroys coroutine frames that co_return from inside a try block: keep the result outside.
     std::optional<std::variant<User, std::string>> result;
     try {
-        result = co_await db_.Write([&](sql::Connection& c) -> std::variant<User, std::string> {
+        result = co_await db_.Write([&](sql::Transaction& tx) -> std::variant<User, std::string> {
+            sql::Connection& c = tx.Sql();
             // A sign-up that was never verified does not hold its names forever. Users made by an OAuth
             // login have no password and may have no verified e-mail, but they are never pending.
             const auto stale = c.Query(
@@ -168,7 +178,7 @@ core::Task<std::variant<User, std::string>> AccountStore::CreateUser(const NewUs
                       "VALUES (?, ?, ?, 0, ?)",
                       {id, CodeHash(id, n.code), ToUnixMillis(now + limits_.verification_ttl), now_ms});
             User user = *SelectUser(c, "id", id);
-            also(c, user);
+            QueueVerificationMail(tx, user, n.code, now);
             return user;
         });
     } catch (const sql::UniqueViolation&) {
@@ -217,7 +227,8 @@ core::Task<std::pair<VerifyOutcome, std::optional<User>>> AccountStore::VerifyEm
                                                                                      const std::string& code) {
     const std::string key = EmailKey(email);
     const auto now = clock_.Now();
-    co_return co_await db_.Write([&](sql::Connection& c) -> std::pair<VerifyOutcome, std::optional<User>> {
+    co_return co_await db_.Write([&](sql::Transaction& tx) -> std::pair<VerifyOutcome, std::optional<User>> {
+        sql::Connection& c = tx.Sql();
         auto user = SelectUser(c, "email_key", key);
         if (!user) return {VerifyOutcome::kInvalid, std::nullopt};
         if (user->email_verified) return {VerifyOutcome::kAlreadyVerified, std::nullopt};
@@ -234,19 +245,18 @@ core::Task<std::pair<VerifyOutcome, std::optional<User>>> AccountStore::VerifyEm
         c.Execute("UPDATE users SET email_verified = 1, updated_at = ? WHERE id = ?", {ToUnixMillis(now), user->id});
         c.Execute("DELETE FROM email_verifications WHERE user_id = ?", {user->id});
         user->email_verified = true;
-        bus::Publish(c, ids_, now, "user.created", std::to_string(user->id),
-                     {{"user_id", std::to_string(user->id)}, {"nickname", user->nickname}});
+        tx.Publish(UserCreated{user->id, user->nickname});
         return {VerifyOutcome::kVerified, std::move(user)};
     });
 }
 
 core::Task<std::pair<RenewOutcome, std::optional<User>>> AccountStore::RenewVerification(const std::string& email,
                                                                                          const std::string& code,
-                                                                                         int& retry_after,
-                                                                                         const AlsoInTransaction& also) {
+                                                                                         int& retry_after) {
     const std::string key = EmailKey(email);
     const auto now = clock_.Now();
-    co_return co_await db_.Write([&](sql::Connection& c) -> std::pair<RenewOutcome, std::optional<User>> {
+    co_return co_await db_.Write([&](sql::Transaction& tx) -> std::pair<RenewOutcome, std::optional<User>> {
+        sql::Connection& c = tx.Sql();
         auto user = SelectUser(c, "email_key", key);
         if (!user || user->email_verified || !user->password_hash) return {RenewOutcome::kNotPending, std::nullopt};
         const auto row = c.QueryOne("SELECT sent_at FROM email_verifications WHERE user_id = ?", {user->id});
@@ -261,7 +271,7 @@ core::Task<std::pair<RenewOutcome, std::optional<User>>> AccountStore::RenewVeri
         c.Execute("INSERT INTO email_verifications (user_id, code_hash, expires_at, attempts, sent_at) "
                   "VALUES (?, ?, ?, 0, ?)",
                   {user->id, CodeHash(user->id, code), ToUnixMillis(now + limits_.verification_ttl), ToUnixMillis(now)});
-        also(c, *user);
+        QueueVerificationMail(tx, *user, code, now);
         return {RenewOutcome::kRenewed, std::move(user)};
     });
 }
@@ -361,15 +371,17 @@ core::Task<std::optional<std::pair<User, IssuedRefresh>>> AccountStore::ChangePa
 }
 
 core::Task<std::optional<User>> AccountStore::CreatePasswordReset(const std::string& email, const std::string& token,
-                                                                  const AlsoInTransaction& also) {
+                                                                  const std::string& link) {
     const std::string key = EmailKey(email);
     const auto now = clock_.Now();
-    co_return co_await db_.Write([&](sql::Connection& c) -> std::optional<User> {
-        auto user = SelectUser(c, "email_key", key);
+    co_return co_await db_.Write([&](sql::Transaction& tx) -> std::optional<User> {
+        auto user = SelectUser(tx.Sql(), "email_key", key);
         if (!user || !user->email_verified) return std::nullopt;
-        c.Execute("INSERT INTO password_resets (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)",
-                  {Sha256Hex(token), user->id, ToUnixMillis(now + limits_.reset_ttl), ToUnixMillis(now)});
-        also(c, *user);
+        tx.Execute("INSERT INTO password_resets (token_hash, user_id, expires_at, created_at) VALUES (?, ?, ?, ?)",
+                   {Sha256Hex(token), user->id, ToUnixMillis(now + limits_.reset_ttl), ToUnixMillis(now)});
+        // The link exists exactly when its mail does.
+        MailText text = PasswordResetMail(user->nickname, link, static_cast<int>(limits_.reset_ttl.count() / 60));
+        tx.Mail(mail::Mail{user->email, std::move(text.subject), std::move(text.body)}, now + limits_.reset_ttl);
         return user;
     });
 }
@@ -410,15 +422,15 @@ core::Task<std::variant<User, std::string>> AccountStore::Rename(std::int64_t us
     const std::string key = NicknameKey(nickname);
     std::optional<std::variant<User, std::string>> result;
     try {
-        result = co_await db_.Write([&](sql::Connection& c) -> std::variant<User, std::string> {
+        result = co_await db_.Write([&](sql::Transaction& tx) -> std::variant<User, std::string> {
+            sql::Connection& c = tx.Sql();
             const auto holder = c.QueryOne("SELECT id FROM users WHERE nickname_key = ?", {key});
             if (holder && (*holder)[0].AsInt() != user_id) return std::string("account.nickname_taken");
             if (c.Execute("UPDATE users SET nickname = ?, nickname_key = ?, updated_at = ? WHERE id = ?",
                           {nickname, key, ToUnixMillis(now), user_id}) != 1) {
                 return std::string("auth.unauthenticated");  // deleted while its access token lives on
             }
-            bus::Publish(c, ids_, now, "user.renamed", std::to_string(user_id),
-                         {{"user_id", std::to_string(user_id)}, {"nickname", nickname}});
+            tx.Publish(UserRenamed{user_id, nickname});
             return *SelectUser(c, "id", user_id);
         });
     } catch (const sql::UniqueViolation&) {
@@ -473,7 +485,8 @@ core::Task<std::pair<OAuthOutcome, std::optional<User>>> AccountStore::OAuthLogi
     const auto now = clock_.Now();
     const std::int64_t now_ms = ToUnixMillis(now);
     using Result = std::pair<OAuthOutcome, std::optional<User>>;
-    auto transaction = [&](sql::Connection& c) -> Result {
+    auto transaction = [&](sql::Transaction& tx) -> Result {
+        sql::Connection& c = tx.Sql();
         const auto linked = c.QueryOne("SELECT user_id FROM oauth_links WHERE provider = ? AND subject = ?",
                                        {identity.provider, identity.subject});
         if (link_user_id) {
@@ -532,8 +545,7 @@ core::Task<std::pair<OAuthOutcome, std::optional<User>>> AccountStore::OAuthLogi
              verified ? 1 : 0, now_ms, now_ms});
         c.Execute("INSERT INTO oauth_links (provider, subject, user_id, created_at) VALUES (?, ?, ?, ?)",
                   {identity.provider, identity.subject, id, now_ms});
-        bus::Publish(c, ids_, now, "user.created", std::to_string(id),
-                     {{"user_id", std::to_string(id)}, {"nickname", nickname}});
+        tx.Publish(UserCreated{id, nickname});
         return {OAuthOutcome::kCreated, SelectUser(c, "id", id)};
     };
     // Two first logins of one identity at once: the loser hits the link's key and, run again, logs in.
@@ -548,13 +560,14 @@ core::Task<std::pair<OAuthOutcome, std::optional<User>>> AccountStore::OAuthLogi
 
 core::Task<void> AccountStore::Delete(std::int64_t user_id) {
     const auto now = clock_.Now();
-    co_await db_.Write([&](sql::Connection& c) {
+    co_await db_.Write([&](sql::Transaction& tx) {
+        sql::Connection& c = tx.Sql();
         for (const char* table : {"email_verifications", "refresh_tokens", "password_resets", "oauth_links"}) {
             c.Execute(std::string("DELETE FROM ") + table + " WHERE user_id = ?", {user_id});
         }
         c.Execute("DELETE FROM users WHERE id = ?", {user_id});
         c.Execute("INSERT INTO deleted_users (user_id, deleted_at) VALUES (?, ?)", {user_id, ToUnixMillis(now)});
-        bus::Publish(c, ids_, now, "user.deleted", std::to_string(user_id), {{"user_id", std::to_string(user_id)}});
+        tx.Publish(UserDeleted{user_id});
     });
     revocations_.Revoke(user_id, std::numeric_limits<std::int64_t>::max());
 }

@@ -21,6 +21,7 @@ class SessionRevocations;
 namespace sikgu::sql {
 class Connection;
 class Database;
+class Transaction;
 }  // namespace sikgu::sql
 
 namespace sikgu::account {
@@ -86,10 +87,6 @@ struct AccountLimits {
     std::chrono::seconds unverified_hold{24 * 3600};  // how long an unverified sign-up keeps its names
 };
 
-/// Work a caller adds to a store transaction for the user it concerns, such as queueing that user's mail
-/// so that the mail exists exactly when the code or token it carries does.
-using AlsoInTransaction = std::function<void(sql::Connection&, const User&)>;
-
 /// The account database. Each method is one transaction; expected outcomes are values, not exceptions.
 class AccountStore {
 public:
@@ -100,9 +97,9 @@ public:
     /// At start: refuses again the tokens revoked within the last token lifetime (the list is in memory).
     void RestoreRevocations(std::chrono::seconds token_ttl);
 
-    /// Creates an unverified user with a verification code. On a taken name returns its problem code
-    /// (account.username_taken / nickname_taken / email_taken) instead.
-    core::Task<std::variant<User, std::string>> CreateUser(const NewUser& user, const AlsoInTransaction& also);
+    /// Creates an unverified user with a verification code and queues the code's mail with it. On a taken
+    /// name returns its problem code (account.username_taken / nickname_taken / email_taken) instead.
+    core::Task<std::variant<User, std::string>> CreateUser(const NewUser& user);
     core::Task<std::optional<User>> FindById(std::int64_t id);
     core::Task<std::optional<User>> FindByUsername(const std::string& username);
     core::Task<std::optional<User>> FindByEmail(const std::string& email);
@@ -110,10 +107,11 @@ public:
     core::Task<bool> IsTaken(const std::string& field, const std::string& value);
 
     core::Task<std::pair<VerifyOutcome, std::optional<User>>> VerifyEmail(const std::string& email, const std::string& code);
-    /// Replaces the pending code; `retry_after` is set when the last mail was sent too recently.
-    core::Task<std::pair<RenewOutcome, std::optional<User>>> RenewVerification(const std::string& email, const std::string& code,
-                                                                                int& retry_after,
-                                                                                const AlsoInTransaction& also);
+    /// Replaces the pending code and queues its mail; `retry_after` is set when the last mail was sent too
+    /// recently.
+    core::Task<std::pair<RenewOutcome, std::optional<User>>> RenewVerification(const std::string& email,
+                                                                                const std::string& code,
+                                                                                int& retry_after);
 
     /// Starts a session: a new refresh family, and the user as of now for the access token. With
     /// `expected_version` (a password login), nullopt when the user's session version moved since the
@@ -134,10 +132,10 @@ public:
                                                                             const std::string& hash,
                                                                             std::int64_t expected_version);
 
-    /// Stores the reset `token` (hashed) for the verified user with that e-mail and returns the user, or
-    /// nullopt when there is none (then `also` does not run).
+    /// Stores the reset `token` (hashed) for the verified user with that e-mail and queues the mail with
+    /// `link`; returns the user, or nullopt when there is none (then nothing is stored or sent).
     core::Task<std::optional<User>> CreatePasswordReset(const std::string& email, const std::string& token,
-                                                        const AlsoInTransaction& also);
+                                                        const std::string& link);
     /// Whether `token` is a reset token that is neither used nor expired (a read; Consume decides).
     core::Task<bool> IsPasswordResetLive(const std::string& token);
     /// Sets the new hash and revokes every session; false when the token is unknown, used or expired.
@@ -166,6 +164,8 @@ public:
     core::Task<std::int64_t> PurgeExpired();
 
 private:
+    void QueueVerificationMail(sql::Transaction& tx, const User& user, const std::string& code, TimePoint now) const;
+
     sql::Database& db_;
     IdGenerator& ids_;
     const Clock& clock_;

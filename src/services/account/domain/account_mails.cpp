@@ -1,4 +1,4 @@
-#include "services/account/api/mail_templates.hpp"
+#include "services/account/domain/account_mails.hpp"
 
 #include <fmt/format.h>
 
