@@ -7,10 +7,12 @@
 #include <iostream>
 
 #include "app/modules.hpp"
+#include "core/bus/event_bus.hpp"
 #include "core/config/config.hpp"
 #include "core/obs/log.hpp"
 #include "core/runtime/app.hpp"
 #include "core/util/clock.hpp"
+#include "core/util/time.hpp"
 #include "services/plant/plant_module.hpp"
 
 extern char** environ;
@@ -54,6 +56,14 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingDirectory);
     plants_import->add_flag("--nongsaro-api", import_request.nongsaro_api,
                             "fetch from the live Nongsaro API (needs plant.nongsaro_api_key)");
+    auto* events_cmd = cli.add_subcommand("events", "event bus tools");
+    events_cmd->require_subcommand(1);
+    auto* dead_letters = events_cmd->add_subcommand("dead-letters", "list the events consumers gave up on");
+    auto* retry = events_cmd->add_subcommand("retry", "put a dead letter back into its consumer's queue");
+    std::string retry_consumer;
+    std::int64_t retry_event = 0;
+    retry->add_option("consumer", retry_consumer, "the consumer, as listed by dead-letters")->required();
+    retry->add_option("event_id", retry_event, "the event id, as listed by dead-letters")->required();
     auto* config_cmd = cli.add_subcommand("config", "configuration tools");
     config_cmd->add_subcommand("print", "print the effective configuration (secrets masked)");
     CLI11_PARSE(cli, argc, argv);
@@ -85,6 +95,25 @@ int main(int argc, char** argv) {
         if (*plants_import) {
             app.Migrate();
             return plant::RunImport(app.ContextOf("plant"), import_request);
+        }
+        if (*dead_letters) {
+            app.Migrate();
+            for (const auto& letter : app.Events().DeadLetters()) {
+                std::cout << letter.consumer << '\t' << letter.event_id << '\t' << letter.type << '\t' << letter.key
+                          << '\t' << letter.attempts << '\t' << FormatRfc3339(letter.occurred_at) << '\t'
+                          << letter.last_error << '\n';
+            }
+            return 0;
+        }
+        if (*retry) {
+            app.Migrate();
+            if (!app.Events().Retry(retry_consumer, retry_event)) {
+                std::fprintf(stderr, "sikgu: no dead letter %lld for consumer %s\n", static_cast<long long>(retry_event),
+                             retry_consumer.c_str());
+                return 1;
+            }
+            std::cout << "queued again; a running server picks it up within core.bus.poll_ms\n";
+            return 0;
         }
         if (*migrate) {
             const int applied = app.Migrate();

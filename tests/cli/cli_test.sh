@@ -23,6 +23,9 @@ run() { "$bin" --data-dir "$work/data" "$@" 2>&1; }
 check "version" '^sikgu [0-9]+\.[0-9]+\.[0-9]+' "$(run version)"
 check "migrate applies every service's migrations" 'applied [1-9][0-9]* migration' "$(run migrate)"
 check "migrate is idempotent" 'applied 0 migration' "$(run migrate)"
+check "no dead letters on a fresh data dir" '^$' "$(run events dead-letters)"
+check "retrying an unknown dead letter fails clearly" 'no dead letter 42 for consumer account:user.created' \
+  "$(run events retry account:user.created 42 || true)"
 check "shipped catalogue loads" 'shipped catalogue: 217 species read, 217 inserted' "$(run plants import)"
 check "re-import changes nothing" '217 species read, 0 inserted, 0 updated, 217 unchanged' "$(run plants import)"
 check "fixture dump (XML/JSON) imports" '3 species read, 3 inserted' "$(run plants import --nongsaro-dir "$repo/tests/fixtures/nongsaro")"

@@ -18,7 +18,8 @@
 #include "core/auth/session_revocations.hpp"
 #include "core/auth/password_hasher.hpp"
 #include "core/bus/event.hpp"
-#include "core/bus/outbox_relay.hpp"
+#include "core/bus/event_bus.hpp"
+#include "core/bus/in_process_transport.hpp"
 #include "core/http/pipeline.hpp"
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
@@ -108,7 +109,8 @@ struct App::Impl : Registry {
     std::unique_ptr<http::HttpServer> server;
     std::vector<std::thread> threads;
     std::vector<std::unique_ptr<http::Handler>> core_handlers;
-    bus::OutboxRelay relay{clock};
+    std::unique_ptr<bus::Transport> transport;
+    std::unique_ptr<bus::EventBus> events;
 
     struct Service {
         std::string name;
@@ -139,7 +141,8 @@ struct App::Impl : Registry {
     }
     void AddMessages(std::span<const http::Message> list) override { messages.Add(list); }
     void Subscribe(std::string type, bus::EventHandler handler) override {
-        relay.Subscribe(registering->name, *registering->db, std::move(type), std::move(handler));
+        std::string consumer = registering->name + ":" + type;
+        events->Subscribe(std::move(consumer), registering->name, *registering->db, {std::move(type)}, std::move(handler));
     }
     struct Job {
         std::string name;
@@ -249,15 +252,31 @@ struct App::Impl : Registry {
                        static_cast<double>(passwords->InFlight()));
             m.SetCounter("sikgu_password_hashes_total", "Argon2id computations started", {},
                          static_cast<double>(passwords->Runs()));
-            for (const auto& [service, pending] : relay.Pending()) {
-                m.SetGauge("sikgu_outbox_pending_events", "Events not yet delivered to subscribers",
+            for (const auto& [service, pending] : events->OutboxPending()) {
+                m.SetGauge("sikgu_outbox_pending_events", "Committed events not yet handed to the transport",
                            {{"service", service}}, static_cast<double>(pending));
+            }
+            for (const auto& c : events->Stats()) {
+                const std::map<std::string, std::string> labels{{"consumer", c.consumer}, {"service", c.service}};
+                m.SetGauge("sikgu_bus_pending_events", "Events received by a consumer and not yet handled", labels,
+                           static_cast<double>(c.pending));
+                m.SetGauge("sikgu_bus_dead_letters", "Events a consumer gave up on (see sikgu events dead-letters)",
+                           labels, static_cast<double>(c.dead));
+                m.SetCounter("sikgu_bus_handled_total", "Events handled", labels, static_cast<double>(c.handled));
+                m.SetCounter("sikgu_bus_handler_failures_total", "Failed attempts to handle an event", labels,
+                             static_cast<double>(c.failures));
             }
             for (const auto& s : services) {
                 m.SetGauge("sikgu_db_pool_size", "Connections per service database", {{"service", s.name}},
                            static_cast<double>(s.db->PoolSize()));
                 m.SetGauge("sikgu_db_pool_waiting", "Callers waiting for a database connection",
                            {{"service", s.name}}, static_cast<double>(s.db->Waiting()));
+                m.SetGauge("sikgu_db_write_queue_depth", "Units of work waiting for the SQLite writer",
+                           {{"service", s.name}}, static_cast<double>(s.db->WriteQueueDepth()));
+                m.SetCounter("sikgu_db_commits_total", "Write transactions committed", {{"service", s.name}},
+                             static_cast<double>(s.db->Commits()));
+                m.SetCounter("sikgu_db_units_of_work_total", "Units of work committed (group commit carries several per commit)",
+                             {{"service", s.name}}, static_cast<double>(s.db->CommittedUnits()));
                 m.SetGauge("sikgu_mail_queue_depth", "Mails waiting to be sent or retried (as of the last retry run)",
                            {{"service", s.name}}, static_cast<double>(s.mail_queue->Depth()));
             }
@@ -278,6 +297,8 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         if (!found) throw config::ConfigError("unknown service: " + name);
     }
 
+    a.transport = std::make_unique<bus::InProcessTransport>();
+    a.events = std::make_unique<bus::EventBus>(*a.transport, clock, a.settings.bus);
     a.revocations = std::make_unique<auth::SessionRevocations>(clock, a.settings.access_ttl);
     a.tokens = std::make_unique<auth::JwtCodec>(LoadOrCreateSecret(a.settings), clock, a.settings.access_ttl,
                                                 a.revocations.get());
@@ -308,16 +329,17 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
             mail::MailQueueOptions{.lease = std::max(std::chrono::seconds(60), 2 * std::chrono::seconds(a.settings.smtp.timeout_seconds)),
                                    .first_retry = a.settings.mail_retry});
         mail::MailQueue* mail_queue = service.mail_queue.get();
-        bus::OutboxRelay* relay = &a.relay;
+        bus::EventBus* events = a.events.get();
+        const std::string producer = service.name;
         service.db->SetServices(sql::TransactionServices{
             .clock = &clock,
             .ids = &a.ids,
             .publish =
-                [relay](sql::Transaction& tx, std::string_view type, std::string_view key, const boost::json::object& data,
-                        int version) {
+                [events, producer](sql::Transaction& tx, std::string_view type, std::string_view key,
+                                   const boost::json::object& data, int version) {
                     const std::int64_t id = bus::AppendToOutbox(tx, type, key, data, version);
-                    tx.AfterCommit([relay]() -> core::Task<void> {
-                        relay->Notify();
+                    tx.AfterCommit([events, producer]() -> core::Task<void> {
+                        events->Published(producer);
                         co_return;
                     });
                     return id;
@@ -333,7 +355,7 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         a.registering = &service;
         service.module->Register(a);
         a.registering = nullptr;
-        a.relay.AddProducer(service.name, *service.db);
+        a.events->AddProducer(service.name, *service.db);
         mail::MailQueue* queue = service.mail_queue.get();
         a.AddJob(service.name + ".mail-retry", a.settings.mail_retry, [queue]() -> core::Task<void> {
             co_await queue->SendDue();
@@ -366,7 +388,7 @@ std::uint16_t App::Start() {
     Impl& a = *impl_;
     if (!a.migrated) Migrate();
     for (auto& service : a.services) service.module->Start();
-    a.relay.Start();
+    a.events->Start(a.io);
     for (const auto& job : a.jobs) boost::asio::co_spawn(a.io, a.Schedule(job), boost::asio::detached);
     a.server = std::make_unique<http::HttpServer>(a.io, a.settings.http, *a.pipeline);
     const auto port = a.server->Start();
@@ -407,7 +429,7 @@ void App::Stop() {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     obs::Log(obs::Level::kInfo, "stopped", {{"open_connections", a.server->OpenConnections()}});
-    a.relay.Stop();
+    a.events->Stop();
     a.io.stop();
     for (auto& t : a.threads) t.join();
     a.threads.clear();
@@ -431,5 +453,6 @@ ServiceContext& App::ContextOf(std::string_view service) {
 
 const http::Router& App::Routes() const { return impl_->router; }
 const http::MessageCatalog& App::Messages() const { return impl_->messages; }
+bus::EventBus& App::Events() { return *impl_->events; }
 
 }  // namespace sikgu::runtime

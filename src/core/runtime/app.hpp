@@ -10,6 +10,10 @@
 #include "core/runtime/module.hpp"
 #include "core/runtime/settings.hpp"
 
+namespace sikgu::bus {
+class EventBus;
+}
+
 namespace sikgu::runtime {
 
 /// The composition root of one process: settings, the shared runtime pieces, one database per
@@ -35,6 +39,7 @@ public:
     ServiceContext& ContextOf(std::string_view service);
     const http::Router& Routes() const;
     const http::MessageCatalog& Messages() const;
+    bus::EventBus& Events();
 
 private:
     struct Impl;

@@ -13,7 +13,7 @@
 #include "core/http/handler.hpp"
 #include "core/http/messages.hpp"
 #include "core/http/router.hpp"
-#include "core/bus/outbox_relay.hpp"
+#include "core/bus/event_bus.hpp"
 #include "core/util/embedded_file.hpp"
 
 namespace sikgu {
@@ -68,8 +68,17 @@ public:
     virtual void AddRoute(http::RouteSpec spec, const http::Handler& handler) = 0;
     virtual void AddMigrations(std::span<const EmbeddedFile> migrations) = 0;
     virtual void AddMessages(std::span<const http::Message> messages) = 0;
-    /// Consumes events of `type` published by any service; see bus::EventHandler.
+    /// Consumes events of `type` published by any service, as the consumer "<service>:<type>" with its own
+    /// inbox (one failing consumer holds back only itself); see bus::EventHandler.
     virtual void Subscribe(std::string type, bus::EventHandler handler) = 0;
+    /// Typed: `r.Subscribe<account::UserRenamed>([](sql::Transaction& tx, const account::UserRenamed& e) {..})`
+    /// for an event struct from a service's contract/ (with kType and FromJson).
+    template <class Event, class Handler>
+    void Subscribe(Handler handler) {
+        Subscribe(std::string(Event::kType), [handler = std::move(handler)](sql::Transaction& tx, const bus::Envelope& e) {
+            handler(tx, Event::FromJson(e.data));
+        });
+    }
     /// Runs `job` every `period` on the event loop (first run one period after start). A failing run is
     /// logged and the schedule continues.
     virtual void AddJob(std::string name, std::chrono::milliseconds period, std::function<core::Task<void>()> job) = 0;

@@ -18,7 +18,7 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
     s.node_id = static_cast<std::uint32_t>(core.GetInt("node_id", 0, 0, 1023));
     s.io_threads = static_cast<std::size_t>(core.GetInt("io_threads", 0, 0, 256));
     if (s.io_threads == 0) s.io_threads = std::max(1U, std::thread::hardware_concurrency());
-    core.Finish({"http", "sql", "auth", "log", "mail"});
+    core.Finish({"http", "sql", "auth", "log", "mail", "bus"});
 
     const auto http = config.Get("core.http");
     s.http.bind = http.GetString("bind", "127.0.0.1");
@@ -77,6 +77,15 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
     s.smtp.timeout_seconds = mail.GetInt("timeout_seconds", 20, 1, 600);
     s.mail_retry = std::chrono::seconds(mail.GetInt("retry_seconds", 30, 1, 3600));
     mail.Finish();
+
+    const auto bus = config.Get("core.bus");
+    s.bus_transport = bus.GetChoice("transport", "in-process", {"in-process"});
+    s.bus.max_attempts = static_cast<int>(bus.GetInt("max_attempts", 10, 1, 1000));
+    s.bus.first_retry = std::chrono::milliseconds(bus.GetInt("first_retry_ms", 1000, 1, 3600000));
+    s.bus.max_retry = std::chrono::milliseconds(bus.GetInt("max_retry_ms", 300000, 1, 86400000));
+    s.bus.poll = std::chrono::milliseconds(bus.GetInt("poll_ms", 5000, 10, 3600000));
+    s.bus.retention = std::chrono::hours(bus.GetInt("retention_hours", 24 * 7, 1, 24 * 365));
+    bus.Finish();
     return s;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/auth/password_hasher.hpp"
+#include "core/bus/event_bus.hpp"
 #include "core/http/server.hpp"
 #include "core/mail/mailer.hpp"
 
@@ -45,6 +46,9 @@ struct CoreSettings {
 
     mail::SmtpOptions smtp;  // smtp.url empty: the dev mailbox is used
     std::chrono::seconds mail_retry{30};  // first retry of a failed mail and the retry job's period
+
+    std::string bus_transport = "in-process";
+    bus::BusOptions bus;
 
     bool ListensOnLoopbackOnly() const;
 };

@@ -3,12 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
+#include <atomic>
+#include <future>
 #include <thread>
 
 #include "core/sql/migrator.hpp"
 #include "core/sql/postgres.hpp"
+#include "core/sql/sqlite.hpp"
+#include "core/util/errors.hpp"
 #include "support/store_test.hpp"
 
 namespace sikgu::sql {
@@ -98,6 +103,115 @@ TEST_P(DatabaseTest, ConcurrentWritersNeverLoseAnIncrement) {
     for (auto& f : done) f.get();
     const auto qty = db_->WriteNow([](Connection& c) { return c.QueryOne("SELECT qty FROM items")->at(0).AsInt(); });
     EXPECT_EQ(qty, 200);
+}
+
+// 1,000 units of work at once, one of them failing after it wrote: only that one fails and leaves nothing;
+// on SQLite they share far fewer commits than there are units (group commit).
+TEST_P(DatabaseTest, ThousandConcurrentUnitsOfWorkWithOneFailingLoseOnlyThatOne) {
+    Migrate(*db_, "svc", kMigrations);
+    constexpr int kUnits = 1000;
+    constexpr int kFailing = 613;
+    const auto commits_before = db_->Commits();
+    const auto units_before = db_->CommittedUnits();
+    std::vector<std::future<std::string>> outcomes;
+    for (int i = 0; i < kUnits; ++i) {
+        outcomes.push_back(Await([this, i]() -> core::Task<std::string> {
+            std::string outcome = "ok";
+            try {
+                co_await db_->Write([i](Transaction& tx) {
+                    tx.Execute("INSERT INTO items (id, name, qty) VALUES (?, ?, ?)", {i, "item-" + std::to_string(i), i});
+                    tx.Execute("UPDATE items SET qty = qty + 1 WHERE id = ?", {i});
+                    if (i == kFailing) throw std::runtime_error("refused");
+                });
+            } catch (const std::exception& e) {
+                outcome = e.what();
+            }
+            co_return outcome;
+        }));
+    }
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 2; ++i) threads.emplace_back([this] { io_.run(); });
+    for (auto& t : threads) t.join();
+    for (int i = 0; i < kUnits; ++i) EXPECT_EQ(outcomes[i].get(), i == kFailing ? "refused" : "ok") << i;
+    const auto rows = db_->ReadNow([](Connection& c) { return c.Query("SELECT id, qty FROM items ORDER BY id"); });
+    ASSERT_EQ(rows.size(), static_cast<std::size_t>(kUnits - 1));
+    for (const auto& row : rows) {
+        EXPECT_NE(row[0].AsInt(), kFailing);
+        EXPECT_EQ(row[1].AsInt(), row[0].AsInt() + 1);  // both statements of each unit, never half of one
+    }
+    EXPECT_EQ(db_->CommittedUnits() - units_before, static_cast<std::uint64_t>(kUnits - 1));
+    if (GetParam() == Engine::kSqlite) {
+        EXPECT_LT(db_->Commits() - commits_before, static_cast<std::uint64_t>(kUnits / 4)) << "units were not grouped";
+    }
+}
+
+TEST_P(DatabaseTest, AfterCommitHooksRunOnlyForCommittedUnits) {
+    Migrate(*db_, "svc", kMigrations);
+    std::vector<std::string> ran;
+    const auto unit = [&](int id, bool fail) -> core::Task<void> {
+        co_await db_->Write([&, id, fail](Transaction& tx) {
+            tx.Execute("INSERT INTO items (id, name) VALUES (?, ?)", {id, "n" + std::to_string(id)});
+            tx.AfterCommit([&ran, id]() -> core::Task<void> {
+                ran.push_back("hook " + std::to_string(id));
+                co_return;
+            });
+            if (fail) throw std::runtime_error("no");
+        });
+        ran.push_back("returned " + std::to_string(id));
+    };
+    auto ok = Await([&]() -> core::Task<void> { co_await unit(1, false); });
+    auto failed = Await([&]() -> core::Task<void> { co_await unit(2, true); });
+    io_.run();
+    ok.get();
+    EXPECT_THROW(failed.get(), std::runtime_error);
+    EXPECT_EQ(ran, (std::vector<std::string>{"hook 1", "returned 1"}));
+}
+
+// The SQLite writer's queue is bounded: past it, a unit of work is refused at once with OverloadedError
+// (the pipeline's 503), and nothing of it is written.
+TEST(GroupCommit, AFullWriteQueueRefusesWithOverloaded) {
+    test::TempDir dir;
+    const auto path = (dir.Path() / "q.db").string();
+    Database db("q", [path] { return OpenSqlite({path}); }, DatabaseOptions{.pool_size = 1, .write_queue = 8, .max_batch = 1});
+    db.WriteNow([](Connection& c) { c.Execute("CREATE TABLE t (n INTEGER)"); });
+    // Hold the writer inside a unit of work until every other one has been submitted.
+    std::promise<void> release;
+    auto released = release.get_future().share();
+    boost::asio::io_context io;
+    std::atomic<int> overloaded{0};
+    std::atomic<int> written{0};
+    for (int i = 0; i < 40; ++i) {
+        boost::asio::co_spawn(
+            io,
+            [&, i]() -> core::Task<void> {
+                try {
+                    co_await db.Write([&, i](Connection& c) {
+                        if (i == 0) released.wait();
+                        c.Execute("INSERT INTO t (n) VALUES (?)", {i});
+                    });
+                    ++written;
+                } catch (const OverloadedError&) {
+                    ++overloaded;
+                }
+            },
+            boost::asio::detached);
+    }
+    std::thread loop([&] { io.run(); });
+    while (db.WriteQueueDepth() < 8 && overloaded.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    for (int spin = 0; spin < 200 && overloaded.load() + 8 + 1 < 40; ++spin) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    release.set_value();
+    loop.join();
+    EXPECT_GE(overloaded.load(), 1);
+    EXPECT_EQ(overloaded.load() + written.load(), 40);
+    EXPECT_EQ(db.ReadNow([](Connection& c) { return c.Query("SELECT n FROM t").size(); }),
+              static_cast<std::size_t>(written.load()));
+}
+
+TEST(GroupCommit, WriteNowInsideAUnitOfWorkIsRefusedInsteadOfWaitingForItself) {
+    test::TempDir dir;
+    const auto path = (dir.Path() / "n.db").string();
+    Database db("n", [path] { return OpenSqlite({path}); }, DatabaseOptions{});
+    EXPECT_THROW(db.WriteNow([&](Connection&) { db.WriteNow([](Connection&) {}); }), std::logic_error);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DatabaseTest, ::testing::Values(Engine::kSqlite, Engine::kPostgres),
