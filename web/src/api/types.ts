@@ -1,107 +1,38 @@
-// Types mirroring the sikgu HTTP API contract (v1).
+// Names for the API types the app uses, all taken from the types generated from docs/openapi.yaml
+// (src/shared/api/schema.gen.ts, `npm run gen:api`). Nothing about the wire format is written by hand here.
 
+import type { components } from '../shared/api/schema.gen';
+
+type Schemas = components['schemas'];
+
+/** UI language; also sent as Accept-Language. Not part of the API schema. */
 export type Lang = 'ko' | 'en';
 
-export interface User {
-  id: string;
-  username: string;
-  nickname: string;
-  email: string;
-  email_verified: boolean;
-  created_at: string;
-  providers: string[];
-}
+export type User = Schemas['User'];
+export type TokenResponse = Schemas['TokenResponse'];
+export type SignupRequest = Schemas['SignupRequest'];
+export type SignupResponse = Schemas['SignupResponse'];
+export type UserEnvelope = Schemas['UserEnvelope'];
+export type AvailabilityField = Schemas['AvailabilityField'];
+export type AvailabilityResponse = Schemas['Availability'];
+export type Empty = Schemas['Empty'];
 
-export interface TokenResponse {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
-  refresh_token?: string;
-  user: User;
-}
+export type FieldProblem = Schemas['FieldError'];
+/** A problem body as received: every member may be missing when a proxy or a crash answers instead of the API. */
+export type Problem = Partial<Schemas['Problem']>;
 
-export interface SignupResponse {
-  user: User;
-  verification: { email: string; expires_at: string };
-}
+export type Category = Schemas['Category'];
+export type Difficulty = Schemas['Difficulty'];
+export type Light = Schemas['Light'];
+export type Watering = Schemas['WateringCode'];
+export type GrowthSpeed = Schemas['GrowthSpeed'];
+export type Placement = Schemas['Placement'];
+export type Range = Schemas['Range'];
+export type PlantSummary = Schemas['PlantSummary'];
+export type PlantDetail = Schemas['PlantDetail'];
+export type PlantPage = Schemas['PlantPage'];
+/** height_cm / spread_cm. */
+export type Size = PlantDetail['height_cm'];
 
-export type AvailabilityField = 'username' | 'nickname' | 'email';
-
-export interface AvailabilityResponse {
-  field: AvailabilityField;
-  value: string;
-  available: boolean;
-  reason?: string;
-}
-
-export interface FieldProblem {
-  field: string;
-  code: string;
-  detail?: string;
-}
-
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  instance?: string;
-  code?: string;
-  errors?: FieldProblem[];
-}
-
-export type Category = 'leaf' | 'flower' | 'fruit' | 'succulent';
-export type Difficulty = 'beginner' | 'experienced' | 'expert';
-export type Light = 'low' | 'medium' | 'high';
-export type Watering = 'wet' | 'moist' | 'surface_dry' | 'mostly_dry';
-export type GrowthSpeed = 'fast' | 'normal' | 'slow';
-export type Placement = 'dark_indoor' | 'living_inner' | 'living_window' | 'balcony_inner' | 'balcony_window';
-
-export interface PlantSummary {
-  id: string;
-  name_ko: string;
-  name_en: string | null;
-  scientific_name: string | null;
-  family_ko: string | null;
-  categories: string[];
-  difficulty: string | null;
-  light: string[];
-  pet_safe: boolean | null;
-  image_url: string | null;
-}
-
-export interface Range {
-  min: number | null;
-  max: number | null;
-}
-
-/** height_cm / spread_cm are not pinned down by the contract: accept a number, a range or text. */
-export type Size = number | string | Range | null;
-
-export interface PlantDetail extends PlantSummary {
-  watering: { spring: string | null; summer: string | null; autumn: string | null; winter: string | null } | null;
-  temperature_c: Range | null;
-  humidity_pct: Range | null;
-  winter_min_c: number | null;
-  growth_speed: string | null;
-  height_cm: Size;
-  spread_cm: Size;
-  placement: string[];
-  toxicity_note: string | null;
-  care_tip: string;
-  care_tip_en: string | null;
-  source: string;
-}
-
-export interface PlantPage {
-  items: PlantSummary[];
-  next_cursor: string | null;
-}
-
-export interface MailItem {
-  id: string;
-  to: string;
-  subject: string;
-  body: string;
-  sent_at: string;
-}
+export type MailItem = Schemas['MailboxItem'];
+export type Mailbox = Schemas['Mailbox'];

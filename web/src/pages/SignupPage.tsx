@@ -132,7 +132,7 @@ export function SignupPage() {
           const errors = t.errors as Record<string, string>;
           for (const fe of err.errors) {
             const f = fe.field as FieldName;
-            const text = fe.detail || errors[fe.code] || fe.code;
+            const text = fe.detail || (fe.code && errors[fe.code]) || fe.code || fe.field;
             if (FIELDS.includes(f)) next[f] = next[f] ? `${next[f]} ${text}` : text;
             else general = general ? `${general} ${text}` : text;
           }

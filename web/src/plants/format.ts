@@ -30,11 +30,7 @@ export function formatRange(
 }
 
 export function formatSize(s: Size | undefined, t: Dict): string | null {
-  if (s === null || s === undefined || s === '') return null;
-  if (typeof s === 'number') return fmt(t.plant.cm, { value: num(s) });
-  if (typeof s === 'string') return /^\d+(\.\d+)?$/.test(s) ? fmt(t.plant.cm, { value: s }) : s;
-  if (typeof s === 'object') return formatRange(s, t, 'cm');
-  return null;
+  return typeof s === 'number' ? fmt(t.plant.cm, { value: num(s) }) : null;
 }
 
 export function formatDegrees(v: number | null | undefined, t: Dict): string | null {
