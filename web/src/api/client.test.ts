@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient, ApiError, buildQuery } from './client';
-import type { TokenResponse, User } from './types';
+import type { TokenResponse, User } from '../shared/api/types';
 
 const user: User = {
   id: '7273482348923',

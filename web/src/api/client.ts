@@ -17,7 +17,7 @@ import type {
   SignupResponse,
   TokenResponse,
   User,
-} from './types';
+} from '../shared/api/types';
 
 export const API_BASE = '/api/v1';
 

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/instance';
-import type { User } from '../api/types';
+import type { User } from '../shared/api/types';
 
 export type AuthStatus = 'loading' | 'authenticated' | 'anonymous';
 

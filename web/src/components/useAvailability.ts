@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { isAbort } from '../api/errors';
 import { api } from '../api/instance';
-import type { AvailabilityField } from '../api/types';
+import type { AvailabilityField } from '../shared/api/types';
 
 export type AvailabilityState =
   | { state: 'idle' }

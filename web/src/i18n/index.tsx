@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Lang } from '../api/types';
+import type { Lang } from '../shared/api/types';
 import { en } from './en';
 import { ko, type Dict } from './ko';
 

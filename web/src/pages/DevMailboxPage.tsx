@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { errorText } from '../api/errors';
 import { api } from '../api/instance';
-import type { MailItem } from '../api/types';
+import type { MailItem } from '../shared/api/types';
 import { Notice } from '../components/Notice';
 import { useTitle } from '../components/useTitle';
 import { useI18n } from '../i18n';

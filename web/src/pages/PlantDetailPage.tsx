@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { errorText, isAbort } from '../api/errors';
 import { api } from '../api/instance';
-import type { PlantDetail } from '../api/types';
+import type { PlantDetail } from '../shared/api/types';
 import { Notice } from '../components/Notice';
 import { PlantIcon } from '../components/PlantIcon';
 import { useTitle } from '../components/useTitle';

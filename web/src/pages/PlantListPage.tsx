@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorText, isAbort } from '../api/errors';
 import { api } from '../api/instance';
-import type { PlantSummary } from '../api/types';
+import type { PlantSummary } from '../shared/api/types';
 import { Notice } from '../components/Notice';
 import { PlantIcon } from '../components/PlantIcon';
 import { useTitle } from '../components/useTitle';

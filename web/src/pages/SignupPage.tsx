@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { errorText } from '../api/errors';
 import { api } from '../api/instance';
-import type { AvailabilityField } from '../api/types';
+import type { AvailabilityField } from '../shared/api/types';
 import { Field } from '../components/Field';
 import { Notice } from '../components/Notice';
 import { useAvailability, type AvailabilityState } from '../components/useAvailability';

@@ -1,5 +1,5 @@
 // Mapping between the plant list filters and the URL query string (and the API query).
-import type { Category, Difficulty, Light, Watering } from '../api/types';
+import type { Category, Difficulty, Light, Watering } from '../shared/api/types';
 
 export const CATEGORIES: readonly Category[] = ['leaf', 'flower', 'fruit', 'succulent'];
 export const DIFFICULTIES: readonly Difficulty[] = ['beginner', 'experienced', 'expert'];

@@ -1,7 +1,7 @@
 // Names for the API types the app uses, all taken from the types generated from docs/openapi.yaml
 // (src/shared/api/schema.gen.ts, `npm run gen:api`). Nothing about the wire format is written by hand here.
 
-import type { components } from '../shared/api/schema.gen';
+import type { components } from './schema.gen';
 
 type Schemas = components['schemas'];
 
