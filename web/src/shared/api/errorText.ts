@@ -2,14 +2,17 @@ import { fmt } from '../i18n/core';
 import type { CommonDict } from '../i18n/common.ko';
 import { ApiError } from './problem';
 
-/** Human text for an error: the server's detail, else our translation of the code, else the code. */
+/**
+ * What the UI says about a failed call. The server's `detail` (already in the language the call asked for)
+ * is shown as it is; the client has wording of its own only for a call that got no response at all, and a
+ * fallback for a response without a problem body (a proxy's error page, say).
+ */
 export function errorText(err: unknown, t: CommonDict): string {
   if (err instanceof ApiError) {
-    const known = (t.errors as Record<string, string>)[err.code];
-    let msg = err.detail || known || err.code;
-    if (err.retryAfter !== undefined && err.status === 429 && !err.detail) {
-      msg += ' ' + fmt(t.errors.retryAfter, { seconds: err.retryAfter });
-    }
+    if (err.isNetwork) return t.errors.network;
+    if (err.detail) return err.detail;
+    let msg = fmt(t.errors.noDetail, { status: err.status });
+    if (err.status === 429 && err.retryAfter !== undefined) msg += ' ' + fmt(t.errors.retryAfter, { seconds: err.retryAfter });
     return msg;
   }
   if (err instanceof Error && err.message) return err.message;

@@ -39,6 +39,17 @@ export const en: AccountDict = {
     available: 'Available.',
     taken: 'Already in use.',
     unavailable: 'Not available.',
+    /** Texts for Availability.reason codes (the response carries no detail). */
+    reasons: {
+      'account.username_taken': 'This username is already taken.',
+      'account.nickname_taken': 'This nickname is already taken.',
+      'account.email_taken': 'This email is already registered.',
+      'validation.required': 'This field is required.',
+      'validation.too_short': 'The value is too short.',
+      'validation.too_long': 'The value is too long.',
+      'validation.invalid_format': 'The value is not in the expected format.',
+      'validation.invalid_value': 'The value is not one of the allowed values.',
+    },
   },
   signup: {
     title: 'Sign up',
@@ -73,6 +84,14 @@ export const en: AccountDict = {
     unverified: 'You need to verify your email first.',
     verifyLink: 'Verify my email',
     helpLabel: 'Account help',
+    /** Texts for the ?error= codes of a failed Kakao login (a redirect, so there is no problem detail). */
+    kakaoErrors: {
+      'auth.oauth_state_invalid': 'The Kakao login request is invalid or has expired. Please try again.',
+      'auth.oauth_denied': 'Kakao login was cancelled.',
+      'auth.oauth_failed': 'Kakao login failed. Please try again later.',
+      'auth.oauth_already_linked': 'This Kakao account is already linked to another sikgu account.',
+      'auth.oauth_unavailable': 'Kakao login is not available right now.',
+    },
   },
   kakaoDone: {
     title: 'Kakao login',

@@ -40,6 +40,17 @@ export const ko = {
     available: '사용할 수 있습니다.',
     taken: '이미 사용 중입니다.',
     unavailable: '사용할 수 없습니다.',
+    /** Texts for Availability.reason codes (the response carries no detail). */
+    reasons: {
+      'account.username_taken': '이미 사용 중인 아이디입니다.',
+      'account.nickname_taken': '이미 사용 중인 닉네임입니다.',
+      'account.email_taken': '이미 가입된 이메일입니다.',
+      'validation.required': '필수 입력 항목입니다.',
+      'validation.too_short': '값이 너무 짧습니다.',
+      'validation.too_long': '값이 너무 깁니다.',
+      'validation.invalid_format': '입력 형식이 올바르지 않습니다.',
+      'validation.invalid_value': '허용되지 않는 값입니다.',
+    },
   },
   signup: {
     title: '회원가입',
@@ -74,6 +85,14 @@ export const ko = {
     unverified: '이메일 인증이 필요합니다.',
     verifyLink: '이메일 인증하러 가기',
     helpLabel: '계정 도움말',
+    /** Texts for the ?error= codes of a failed Kakao login (a redirect, so there is no problem detail). */
+    kakaoErrors: {
+      'auth.oauth_state_invalid': '카카오 로그인 요청이 유효하지 않거나 만료되었습니다. 다시 시도해 주세요.',
+      'auth.oauth_denied': '카카오 로그인이 취소되었습니다.',
+      'auth.oauth_failed': '카카오 로그인에 실패했습니다. 잠시 후 다시 시도해 주세요.',
+      'auth.oauth_already_linked': '이 카카오 계정은 이미 다른 식구하자 계정에 연결되어 있습니다.',
+      'auth.oauth_unavailable': '지금은 카카오 로그인을 사용할 수 없습니다.',
+    },
   },
   kakaoDone: {
     title: '카카오 로그인',

@@ -34,7 +34,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
 
   const kakaoError = params.get('error');
-  const errors = t.errors as Record<string, string>;
+  const kakaoErrors = t.login.kakaoErrors as Record<string, string>;
 
   const notice =
     state.notice === 'verified'
@@ -76,7 +76,7 @@ export function LoginPage() {
       <Notice tone="success">{notice}</Notice>
       {kakaoError ? (
         <Notice tone="error">
-          {errors[kakaoError] ?? (
+          {kakaoErrors[kakaoError] ?? (
             <>
               {t.login.kakaoFailed} <code>{kakaoError}</code>
             </>

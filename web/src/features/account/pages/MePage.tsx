@@ -17,9 +17,7 @@ function formatDate(iso: string, lang: string): string {
 }
 
 function fieldErrors(err: unknown, field: string): string | null {
-  if (!(err instanceof ApiError)) return null;
-  const list = err.errors.filter((e) => e.field === field);
-  return list.length ? list.map((e) => e.detail || e.code).join(' ') : null;
+  return err instanceof ApiError ? err.fieldDetail(field) : null;
 }
 
 export function MePage() {

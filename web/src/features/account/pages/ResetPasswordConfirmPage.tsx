@@ -41,9 +41,8 @@ export function ResetPasswordConfirmPage() {
       navigate('/login', { state: { notice: 'passwordReset' } });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'account.reset_token_invalid') setTokenBad(true);
-      if (err instanceof ApiError && err.errors.some((fe) => fe.field === 'new_password')) {
-        setPwError(err.errors.filter((fe) => fe.field === 'new_password').map((fe) => fe.detail || fe.code).join(' '));
-      }
+      const fieldText = err instanceof ApiError ? err.fieldDetail('new_password') : null;
+      if (fieldText) setPwError(fieldText);
       setFormError(errorText(err, t));
       setBusy(false);
     }

@@ -48,10 +48,10 @@ function availabilityStatus(a: AvailabilityState, t: Dict): { text: string; tone
 
 function takenText(a: AvailabilityState, field: AvailabilityField, t: Dict): string | null {
   if (a.state !== 'taken') return null;
-  const errors = t.errors as Record<string, string>;
-  if (a.reason && errors[a.reason]) return errors[a.reason];
+  const reasons = t.availability.reasons as Record<string, string>;
+  if (a.reason && reasons[a.reason]) return reasons[a.reason];
   if (!a.reason || a.reason.endsWith('_taken') || a.reason === 'taken') {
-    return errors[`account.${field}_taken`] ?? t.availability.taken;
+    return reasons[`account.${field}_taken`] ?? t.availability.taken;
   }
   return t.availability.unavailable;
 }
@@ -130,10 +130,9 @@ export function SignupPage() {
         if (conflict) {
           next[conflict] = errorText(err, t);
         } else if (err.errors.length > 0) {
-          const errors = t.errors as Record<string, string>;
           for (const fe of err.errors) {
             const f = fe.field as FieldName;
-            const text = fe.detail || (fe.code && errors[fe.code]) || fe.code || fe.field;
+            const text = fe.detail || fe.code || fe.field;
             if (FIELDS.includes(f)) next[f] = next[f] ? `${next[f]} ${text}` : text;
             else general = general ? `${general} ${text}` : text;
           }
