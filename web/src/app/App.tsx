@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { FindUsernamePage } from '../features/account/pages/FindUsernamePage';
@@ -14,9 +15,14 @@ import { PlantDetailPage } from '../features/plants/pages/PlantDetailPage';
 import { PlantListPage } from '../features/plants/pages/PlantListPage';
 import { session } from '../shared/auth';
 import { I18nProvider } from '../shared/i18n';
+import { connectQueryClient, createQueryClient } from '../shared/query/queryClient';
 import { dictionaries } from './dictionaries';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+
+// One cache per page load, kept in step with the session and the language.
+const queryClient = createQueryClient();
+connectQueryClient(queryClient, session);
 
 export function App() {
   // One restore attempt per page load (the store shares it between callers).
@@ -24,26 +30,28 @@ export function App() {
     void session.restore();
   }, []);
   return (
-    <I18nProvider dictionaries={dictionaries}>
-      <BrowserRouter>
-        <Layout>
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/signup" element={<SignupPage />} />
-            <Route path="/verify-email" element={<VerifyEmailPage />} />
-            <Route path="/login" element={<LoginPage />} />
-            <Route path="/auth/kakao/done" element={<KakaoDonePage />} />
-            <Route path="/find-username" element={<FindUsernamePage />} />
-            <Route path="/reset-password" element={<ResetPasswordPage />} />
-            <Route path="/reset-password/confirm" element={<ResetPasswordConfirmPage />} />
-            <Route path="/me" element={<MePage />} />
-            <Route path="/plants" element={<PlantListPage />} />
-            <Route path="/plants/:id" element={<PlantDetailPage />} />
-            <Route path="/dev/mailbox" element={<DevMailboxPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </Layout>
-      </BrowserRouter>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider dictionaries={dictionaries}>
+        <BrowserRouter>
+          <Layout>
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/signup" element={<SignupPage />} />
+              <Route path="/verify-email" element={<VerifyEmailPage />} />
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/auth/kakao/done" element={<KakaoDonePage />} />
+              <Route path="/find-username" element={<FindUsernamePage />} />
+              <Route path="/reset-password" element={<ResetPasswordPage />} />
+              <Route path="/reset-password/confirm" element={<ResetPasswordConfirmPage />} />
+              <Route path="/me" element={<MePage />} />
+              <Route path="/plants" element={<PlantListPage />} />
+              <Route path="/plants/:id" element={<PlantDetailPage />} />
+              <Route path="/dev/mailbox" element={<DevMailboxPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Layout>
+        </BrowserRouter>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

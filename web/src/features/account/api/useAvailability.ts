@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { isAbort } from '../../../shared/api/problem';
-import { accountApi } from '.';
+import { useQuery } from '@tanstack/react-query';
 import type { AvailabilityField } from '../../../shared/api/types';
+import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
+import { accountKeys } from './queries';
+import { accountApi } from '.';
 
 export type AvailabilityState =
   | { state: 'idle' }
@@ -12,35 +13,24 @@ export type AvailabilityState =
 
 export const AVAILABILITY_DEBOUNCE_MS = 450;
 
-/** Debounced GET /auth/availability; only runs when the value passes the local rules. */
+/** Debounced GET /auth/availability; only asks when the value passes the local rules. */
 export function useAvailability(field: AvailabilityField, value: string, locallyValid: boolean): AvailabilityState {
-  const [result, setResult] = useState<AvailabilityState>({ state: 'idle' });
+  const settled = useDebouncedValue(value, AVAILABILITY_DEBOUNCE_MS);
+  const wanted = value !== '' && locallyValid;
+  const query = useQuery({
+    queryKey: accountKeys.availability(field, settled),
+    queryFn: ({ signal }) => accountApi.availability(field, settled, signal),
+    enabled: wanted && settled === value,
+    // Someone else may take the name at any time: always ask again, keep answers only briefly.
+    staleTime: 0,
+    gcTime: 30_000,
+    retry: false,
+  });
 
-  useEffect(() => {
-    if (!value || !locallyValid) {
-      setResult({ state: 'idle' });
-      return;
-    }
-    setResult({ state: 'checking' });
-    const ctrl = new AbortController();
-    const timer = window.setTimeout(() => {
-      accountApi
-        .availability(field, value, ctrl.signal)
-        .then((r) => {
-          if (ctrl.signal.aborted) return;
-          setResult(r.available ? { state: 'available' } : { state: 'taken', reason: r.reason });
-        })
-        .catch((e: unknown) => {
-          if (isAbort(e) || ctrl.signal.aborted) return;
-          // A failed check is not shown as an error: the server checks again on submit.
-          setResult({ state: 'error' });
-        });
-    }, AVAILABILITY_DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer);
-      ctrl.abort();
-    };
-  }, [field, value, locallyValid]);
-
-  return result;
+  if (!wanted) return { state: 'idle' };
+  if (settled !== value) return { state: 'checking' };
+  if (query.data) return query.data.available ? { state: 'available' } : { state: 'taken', reason: query.data.reason };
+  // A failed check is not shown as an error: the server checks again on submit.
+  if (query.isError) return { state: 'error' };
+  return { state: 'checking' };
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { errorText } from '../../../shared/api/errorText';
 import { accountApi } from '../api';
@@ -17,7 +18,11 @@ export function EmailRequestForm({ kind }: { kind: 'findUsername' | 'resetPasswo
   const [emailError, setEmailError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const requestMutation = useMutation({
+    mutationFn: (address: string) =>
+      kind === 'findUsername' ? accountApi.findUsername(address) : accountApi.requestPasswordReset(address),
+  });
+  const busy = requestMutation.isPending;
   const prefix = kind === 'findUsername' ? 'find-username' : 'reset';
 
   const onSubmit = async (e: FormEvent) => {
@@ -29,15 +34,11 @@ export function EmailRequestForm({ kind }: { kind: 'findUsername' | 'resetPasswo
       document.getElementById(`${prefix}-email`)?.focus();
       return;
     }
-    setBusy(true);
     try {
-      if (kind === 'findUsername') await accountApi.findUsername(email.trim());
-      else await accountApi.requestPasswordReset(email.trim());
+      await requestMutation.mutateAsync(email.trim());
       setDone(true);
     } catch (ex) {
       setFormError(errorText(ex, t));
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../shared/api/problem';
 import { errorText } from '../../../shared/api/errorText';
@@ -31,7 +32,9 @@ export function LoginPage() {
   const [passwordError, setPasswordError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [unverified, setUnverified] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const loginMutation = useMutation({ mutationFn: (v: { username: string; password: string }) => login(v.username, v.password) });
+  // Stays busy after success until the navigation is done.
+  const busy = loginMutation.isPending || loginMutation.isSuccess;
 
   const kakaoError = params.get('error');
   const kakaoErrors = t.login.kakaoErrors as Record<string, string>;
@@ -59,14 +62,12 @@ export function LoginPage() {
       document.getElementById(uErr ? 'login-username' : 'login-password')?.focus();
       return;
     }
-    setBusy(true);
     try {
-      await login(username.trim(), password);
+      await loginMutation.mutateAsync({ username: username.trim(), password });
       navigate(safeNext(params.get('next') ?? state.from), { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'account.email_unverified') setUnverified(true);
       setFormError(errorText(err, t));
-      setBusy(false);
     }
   };
 

@@ -1,8 +1,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../shared/api/problem';
 import { errorText } from '../../../shared/api/errorText';
 import { accountApi } from '../api';
+import { accountKeys, useMe } from '../api/queries';
 import { useAuth } from '../../../shared/auth';
 import { Field } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
@@ -24,18 +26,25 @@ export function MePage() {
   const { t, lang } = useAccountI18n();
   const { status, user, ended, logout } = useAuth();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   useTitle(t.me.title);
 
-  // Load a fresh profile once the session is known.
-  useEffect(() => {
-    if (status === 'authenticated') accountApi.me().catch(() => undefined);
-  }, [status]);
+  // A fresh profile once the session is known; it also refreshes the session's user (header, home page).
+  useMe();
+
+  const nicknameMutation = useMutation({
+    mutationFn: (nickname: string) => accountApi.updateNickname(nickname),
+    onSuccess: (u) => queryClient.setQueryData(accountKeys.me, u),
+  });
+  const passwordMutation = useMutation({
+    mutationFn: (v: { current: string; next: string }) => accountApi.changePassword(v.current, v.next),
+  });
+  const deleteMutation = useMutation({ mutationFn: (password: string) => accountApi.deleteAccount(password) });
 
   // Nickname
   const [nickname, setNickname] = useState('');
   const [nickError, setNickError] = useState<string | null>(null);
   const [nickMsg, setNickMsg] = useState<string | null>(null);
-  const [nickBusy, setNickBusy] = useState(false);
 
   // Password
   const [curPw, setCurPw] = useState('');
@@ -43,14 +52,12 @@ export function MePage() {
   const [newPw2, setNewPw2] = useState('');
   const [pwErrors, setPwErrors] = useState<{ current?: string; next?: string; confirm?: string; form?: string }>({});
   const [pwMsg, setPwMsg] = useState<string | null>(null);
-  const [pwBusy, setPwBusy] = useState(false);
 
   // Delete
   const [deleting, setDeleting] = useState(false);
   const [delPw, setDelPw] = useState('');
   const [delConfirmed, setDelConfirmed] = useState(false);
   const [delError, setDelError] = useState<string | null>(null);
-  const [delBusy, setDelBusy] = useState(false);
 
   useEffect(() => {
     if (user) setNickname((n) => n || user.nickname);
@@ -84,16 +91,13 @@ export function MePage() {
       return;
     }
     setNickError(null);
-    setNickBusy(true);
     try {
-      const u = await accountApi.updateNickname(v);
+      const u = await nicknameMutation.mutateAsync(v);
       setNickname(u.nickname);
       setNickMsg(t.me.nicknameSaved);
     } catch (err) {
       setNickError(fieldErrors(err, 'nickname') ?? errorText(err, t));
       document.getElementById('me-new-nickname')?.focus();
-    } finally {
-      setNickBusy(false);
     }
   };
 
@@ -111,9 +115,8 @@ export function MePage() {
       document.getElementById(id)?.focus();
       return;
     }
-    setPwBusy(true);
     try {
-      await accountApi.changePassword(curPw, newPw);
+      await passwordMutation.mutateAsync({ current: curPw, next: newPw });
       setCurPw('');
       setNewPw('');
       setNewPw2('');
@@ -127,8 +130,6 @@ export function MePage() {
       if (nw) next.next = nw;
       if (!next.current && !next.next) next.form = errorText(err, t);
       setPwErrors(next);
-    } finally {
-      setPwBusy(false);
     }
   };
 
@@ -138,14 +139,12 @@ export function MePage() {
       setDelError(t.validation.required);
       return;
     }
-    setDelBusy(true);
     setDelError(null);
     try {
       // Ends the session; the redirect above then takes the visitor to the login page.
-      await accountApi.deleteAccount(delPw);
+      await deleteMutation.mutateAsync(delPw);
     } catch (err) {
       setDelError(fieldErrors(err, 'password') ?? errorText(err, t));
-      setDelBusy(false);
     }
   };
 
@@ -215,7 +214,7 @@ export function MePage() {
             error={nickError}
             maxLength={32}
           />
-          <button type="submit" className="btn btn-primary" name="me-nickname-submit" disabled={nickBusy}>
+          <button type="submit" className="btn btn-primary" name="me-nickname-submit" disabled={nicknameMutation.isPending}>
             {t.me.changeNickname}
           </button>
         </form>
@@ -263,7 +262,7 @@ export function MePage() {
             error={pwErrors.confirm}
             maxLength={64}
           />
-          <button type="submit" className="btn btn-primary" name="me-password-submit" disabled={pwBusy}>
+          <button type="submit" className="btn btn-primary" name="me-password-submit" disabled={passwordMutation.isPending}>
             {t.me.changePassword}
           </button>
         </form>
@@ -313,7 +312,7 @@ export function MePage() {
                 className="btn btn-danger"
                 name="me-delete-submit"
                 data-testid="me-delete-submit"
-                disabled={!delConfirmed || !delPw || delBusy}
+                disabled={!delConfirmed || !delPw || deleteMutation.isPending}
               >
                 {t.me.deleteConfirm}
               </button>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../shared/api/problem';
 import { errorText } from '../../../shared/api/errorText';
@@ -22,7 +23,8 @@ export function ResetPasswordConfirmPage() {
   const [pw2Error, setPw2Error] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [tokenBad, setTokenBad] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const resetMutation = useMutation({ mutationFn: (password: string) => accountApi.confirmPasswordReset(token, password) });
+  const busy = resetMutation.isPending || resetMutation.isSuccess;
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -35,16 +37,14 @@ export function ResetPasswordConfirmPage() {
       document.getElementById(a ? 'reset-new-password' : 'reset-new-password2')?.focus();
       return;
     }
-    setBusy(true);
     try {
-      await accountApi.confirmPasswordReset(token, pw);
+      await resetMutation.mutateAsync(pw);
       navigate('/login', { state: { notice: 'passwordReset' } });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'account.reset_token_invalid') setTokenBad(true);
       const fieldText = err instanceof ApiError ? err.fieldDetail('new_password') : null;
       if (fieldText) setPwError(fieldText);
       setFormError(errorText(err, t));
-      setBusy(false);
     }
   };
 

@@ -1,4 +1,5 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../shared/api/problem';
 import { errorText } from '../../../shared/api/errorText';
@@ -70,7 +71,8 @@ export function SignupPage() {
   });
   const [serverErrors, setServerErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const signupMutation = useMutation({ mutationFn: accountApi.signup });
+  const busy = signupMutation.isPending;
 
   const local: Record<FieldName, ValidationKey | null> = {
     username: localCheck('username', values),
@@ -117,9 +119,8 @@ export function SignupPage() {
       document.getElementById(`signup-${firstBad}`)?.focus();
       return;
     }
-    setBusy(true);
     try {
-      const res = await accountApi.signup(values);
+      const res = await signupMutation.mutateAsync(values);
       markCodeSent(res.verification.email);
       navigate(`/verify-email?email=${encodeURIComponent(res.verification.email)}`);
     } catch (err) {
@@ -147,8 +148,6 @@ export function SignupPage() {
       setFormError(general);
       const first = FIELDS.find((f) => next[f]);
       if (first) document.getElementById(`signup-${first}`)?.focus();
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../shared/api/problem';
 import { errorText } from '../../../shared/api/errorText';
@@ -24,8 +25,10 @@ export function VerifyEmailPage() {
   const [codeError, setCodeError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [info, setInfo] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [resending, setResending] = useState(false);
+  const verifyMutation = useMutation({ mutationFn: (v: { email: string; code: string }) => accountApi.verifyEmail(v.email, v.code) });
+  const resendMutation = useMutation({ mutationFn: accountApi.resendVerification });
+  const busy = verifyMutation.isPending;
+  const resending = resendMutation.isPending;
   const [cooldown, setCooldown] = useState(() => (initialEmail ? cooldownLeft(initialEmail) : 0));
 
   useEffect(() => {
@@ -52,9 +55,8 @@ export function VerifyEmailPage() {
       document.getElementById('verify-code')?.focus();
       return;
     }
-    setBusy(true);
     try {
-      const res = await accountApi.verifyEmail(email.trim(), code.trim());
+      const res = await verifyMutation.mutateAsync({ email: email.trim(), code: code.trim() });
       navigate('/login', { state: { notice: 'verified', username: res.user.username } });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'account.already_verified') {
@@ -67,8 +69,6 @@ export function VerifyEmailPage() {
       } else {
         setFormError(errorText(err, t));
       }
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -76,17 +76,14 @@ export function VerifyEmailPage() {
     setFormError(null);
     setInfo(null);
     if (!validEmail()) return;
-    setResending(true);
     try {
-      await accountApi.resendVerification(email.trim());
+      await resendMutation.mutateAsync(email.trim());
       markCodeSent(email.trim());
       setCooldown(60);
       setInfo(t.verify.resent);
     } catch (err) {
       if (err instanceof ApiError && err.status === 429 && err.retryAfter) setCooldown(err.retryAfter);
       setFormError(errorText(err, t));
-    } finally {
-      setResending(false);
     }
   };
 

@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { ApiError } from '../../../shared/api/problem';
+import type { ReactNode } from 'react';
 import { errorText } from '../../../shared/api/errorText';
-import { devApi } from '../api';
-import type { MailItem } from '../../../shared/api/types';
+import { ApiError } from '../../../shared/api/problem';
 import { Notice } from '../../../shared/components/Notice';
 import { useTitle } from '../../../shared/components/useTitle';
+import { useMailbox } from '../api/queries';
 import { useDevI18n } from '../i18n';
 
 const URL_RE = /(https?:\/\/[^\s<>"']+)/g;
@@ -25,43 +24,25 @@ export function linkify(text: string): ReactNode[] {
 export function DevMailboxPage() {
   const { t, lang } = useDevI18n();
   useTitle(t.mailbox.title);
-  const [items, setItems] = useState<MailItem[] | null>(null);
-  const [notAvailable, setNotAvailable] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    setError(null);
-    try {
-      const res = await devApi.mailbox();
-      setItems(res.items ?? []);
-      setNotAvailable(false);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setNotAvailable(true);
-      else setError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const mailbox = useMailbox();
+  // 404: this server has no dev mailbox (SMTP configured, or not in dev mode).
+  const notAvailable = mailbox.error instanceof ApiError && mailbox.error.status === 404;
+  const error = mailbox.error && !notAvailable ? mailbox.error : null;
+  const items = notAvailable ? null : (mailbox.data?.items ?? null);
 
   return (
     <>
       <div className="page-head">
         <h1 tabIndex={-1}>{t.mailbox.title}</h1>
-        <button type="button" className="btn btn-secondary" onClick={() => void load()} disabled={loading} name="mailbox-refresh">
+        <button type="button" className="btn btn-secondary" onClick={() => void mailbox.refetch()} disabled={mailbox.isFetching} name="mailbox-refresh">
           {t.mailbox.refresh}
         </button>
       </div>
       <p className="lead">{t.mailbox.lead}</p>
       {error ? <Notice tone="error">{errorText(error, t)}</Notice> : null}
       {notAvailable ? <Notice tone="info">{t.mailbox.notAvailable}</Notice> : null}
-      {loading && !items ? <p role="status">{t.common.loading}</p> : null}
-      {items && !notAvailable ? (
+      {mailbox.isPending ? <p role="status">{t.common.loading}</p> : null}
+      {items ? (
         items.length === 0 ? (
           <p className="empty">{t.mailbox.empty}</p>
         ) : (

@@ -1,16 +1,13 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../../shared/api/problem';
 import { errorText } from '../../../shared/api/errorText';
-import { isAbort } from '../../../shared/api/problem';
-import { plantsApi } from '../api';
-import type { PlantDetail } from '../../../shared/api/types';
+import { ApiError } from '../../../shared/api/problem';
 import { Notice } from '../../../shared/components/Notice';
 import { PlantIcon } from '../../../shared/components/PlantIcon';
 import { useTitle } from '../../../shared/components/useTitle';
+import { commonKo, label } from '../../../shared/i18n';
+import { usePlant } from '../api/queries';
 import { usePlantsI18n } from '../i18n';
-import { label } from '../../../shared/i18n';
-import { commonKo } from '../../../shared/i18n';
 import { formatDegrees, formatRange, formatSize, lightText, listText } from '../model/format';
 
 const SEASONS = ['spring', 'summer', 'autumn', 'winter'] as const;
@@ -27,26 +24,8 @@ function Fact({ term, children, testId }: { term: string; children: ReactNode; t
 export function PlantDetailPage() {
   const { id = '' } = useParams();
   const { t, lang } = usePlantsI18n();
-  const [plant, setPlant] = useState<PlantDetail | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
+  const { data: plant, error, isPending: loading } = usePlant(id);
   useTitle(plant ? plant.name_ko : t.plants.title);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    plantsApi
-      .get(id, ctrl.signal)
-      .then((p) => setPlant(p))
-      .catch((e: unknown) => {
-        if (!isAbort(e)) setError(e);
-      })
-      .finally(() => {
-        if (!ctrl.signal.aborted) setLoading(false);
-      });
-    return () => ctrl.abort();
-  }, [id]);
 
   const back = (
     <p className="back">

@@ -1,15 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { errorText } from '../../../shared/api/errorText';
-import { isAbort } from '../../../shared/api/problem';
-import { plantsApi } from '../api';
 import type { PlantSummary } from '../../../shared/api/types';
 import { Notice } from '../../../shared/components/Notice';
-import { PlantIcon } from '../../../shared/components/PlantIcon';
 import { useTitle } from '../../../shared/components/useTitle';
+import { commonKo, fmt } from '../../../shared/i18n';
+import { usePlantList } from '../api/queries';
+import { FilterSelect } from '../components/FilterSelect';
+import { PlantCard } from '../components/PlantCard';
 import { usePlantsI18n } from '../i18n';
-import { fmt, label } from '../../../shared/i18n';
-import { commonKo } from '../../../shared/i18n';
 import {
   CATEGORIES,
   DIFFICULTIES,
@@ -17,81 +16,17 @@ import {
   LIGHTS,
   WATERINGS,
   filtersFromSearch,
-  filtersToApiQuery,
   filtersToSearch,
   hasActiveFilters,
   type PlantFilters,
 } from '../model/filters';
-import { listText } from '../model/format';
 
-export const PAGE_SIZE = 20;
 const SEARCH_DEBOUNCE_MS = 400;
 
-export function PlantCard({ plant }: { plant: PlantSummary }) {
-  const { t } = usePlantsI18n();
-  const first = plant.categories?.[0];
-  return (
-    <li className="plant-card-item">
-      <Link to={`/plants/${encodeURIComponent(plant.id)}`} className="plant-card" data-testid="plant-card">
-        <PlantIcon category={first} size={72} />
-        <span className="plant-card-body">
-          <span className="plant-card-name" lang="ko">
-            {plant.name_ko}
-          </span>
-          {plant.name_en ? (
-            <span className="plant-card-en" lang="en">
-              {plant.name_en}
-            </span>
-          ) : null}
-          <span className="tags">
-            {listText(t.codes.category, plant.categories) ? (
-              <span className="tag">{listText(t.codes.category, plant.categories)}</span>
-            ) : null}
-            {plant.difficulty ? <span className="tag">{label(t.codes.difficulty, plant.difficulty)}</span> : null}
-            {plant.light && plant.light.length ? (
-              <span className="tag">
-                {t.plants.light}: {listText(t.codes.light, plant.light)}
-              </span>
-            ) : null}
-            {plant.pet_safe === true ? <span className="tag tag-ok">{t.plants.petSafeYes}</span> : null}
-            {plant.pet_safe === false ? <span className="tag tag-warn">{t.plants.petSafeNo}</span> : null}
-          </span>
-        </span>
-      </Link>
-    </li>
-  );
-}
-
-function Select({
-  id,
-  name,
-  labelText,
-  value,
-  options,
-  onChange,
-  anyText,
-}: {
-  id: string;
-  name: string;
-  labelText: string;
-  value: string;
-  options: { value: string; text: string }[];
-  onChange: (v: string) => void;
-  anyText: string;
-}) {
-  return (
-    <div className="field filter">
-      <label htmlFor={id}>{labelText}</label>
-      <select id={id} name={name} data-testid={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{anyText}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+/** Pages can overlap when the catalogue changes between two requests: keep the first copy of each plant. */
+function uniqueById(plants: PlantSummary[]): PlantSummary[] {
+  const seen = new Set<string>();
+  return plants.filter((p) => (seen.has(p.id) ? false : (seen.add(p.id), true)));
 }
 
 export function PlantListPage() {
@@ -102,14 +37,6 @@ export function PlantListPage() {
   const filterKey = filtersToSearch(filters).toString();
 
   const [q, setQ] = useState(filters.q);
-  const [items, setItems] = useState<PlantSummary[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [errorObj, setErrorObj] = useState<unknown>(null);
-  const moreCtrl = useRef<AbortController | null>(null);
-
   // Keep the search box in step with the URL (back/forward, reset).
   const lastPushedQ = useRef(filters.q);
   useEffect(() => {
@@ -134,54 +61,16 @@ export function PlantListPage() {
     return () => window.clearTimeout(timer);
   }, [q]);
 
-  // First page whenever the filters change.
-  useEffect(() => {
-    const ctrl = new AbortController();
-    moreCtrl.current?.abort();
-    setLoading(true);
-    setError(null);
-    setErrorObj(null);
-    plantsApi
-      .list(filtersToApiQuery(filtersFromSearch(filterKey), null, PAGE_SIZE), ctrl.signal)
-      .then((page) => {
-        setItems(page.items ?? []);
-        setCursor(page.next_cursor ?? null);
-      })
-      .catch((e: unknown) => {
-        if (isAbort(e)) return;
-        setItems([]);
-        setCursor(null);
-        setErrorObj(e);
-      })
-      .finally(() => {
-        if (!ctrl.signal.aborted) setLoading(false);
-      });
-    return () => ctrl.abort();
-  }, [filterKey]);
+  // First page whenever the filters change; "more" follows next_cursor. Pages stay cached per filter set.
+  const list = usePlantList(filterKey);
+  const items = useMemo(() => uniqueById((list.data?.pages ?? []).flatMap((p) => p.items ?? [])), [list.data]);
+  const loading = list.isPending;
+  const loadingMore = list.isFetchingNextPage;
+  // The error of the first page, or of the last "more" (hidden while it is being tried again).
+  const error = list.error && !loadingMore ? errorText(list.error, t) : null;
 
-  // Error text follows the language toggle.
-  useEffect(() => {
-    setError(errorObj ? errorText(errorObj, t) : null);
-  }, [errorObj, t]);
-
-  const loadMore = async () => {
-    if (!cursor) return;
-    const ctrl = new AbortController();
-    moreCtrl.current = ctrl;
-    setLoadingMore(true);
-    setError(null);
-    try {
-      const page = await plantsApi.list(filtersToApiQuery(filtersFromSearch(filterKey), cursor, PAGE_SIZE), ctrl.signal);
-      setItems((old) => {
-        const seen = new Set(old.map((p) => p.id));
-        return [...old, ...(page.items ?? []).filter((p) => !seen.has(p.id))];
-      });
-      setCursor(page.next_cursor ?? null);
-    } catch (e) {
-      if (!isAbort(e)) setErrorObj(e);
-    } finally {
-      if (!ctrl.signal.aborted) setLoadingMore(false);
-    }
+  const loadMore = () => {
+    if (list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
   };
 
   const onSearch = (e: FormEvent) => {
@@ -220,7 +109,7 @@ export function PlantListPage() {
         </div>
         <fieldset className="filters">
           <legend>{t.plants.filtersLabel}</legend>
-          <Select
+          <FilterSelect
             id="filter-category"
             name="category"
             labelText={t.plants.category}
@@ -229,7 +118,7 @@ export function PlantListPage() {
             options={CATEGORIES.map((c) => ({ value: c, text: t.codes.category[c] }))}
             onChange={set('category')}
           />
-          <Select
+          <FilterSelect
             id="filter-difficulty"
             name="difficulty"
             labelText={t.plants.difficulty}
@@ -238,7 +127,7 @@ export function PlantListPage() {
             options={DIFFICULTIES.map((c) => ({ value: c, text: t.codes.difficulty[c] }))}
             onChange={set('difficulty')}
           />
-          <Select
+          <FilterSelect
             id="filter-light"
             name="light"
             labelText={t.plants.light}
@@ -247,7 +136,7 @@ export function PlantListPage() {
             options={LIGHTS.map((c) => ({ value: c, text: `${t.codes.light[c]} (${t.codes.lightLux[c]})` }))}
             onChange={set('light')}
           />
-          <Select
+          <FilterSelect
             id="filter-watering"
             name="watering"
             labelText={t.plants.watering}
@@ -256,7 +145,7 @@ export function PlantListPage() {
             options={WATERINGS.map((c) => ({ value: c, text: t.codes.wateringShort[c] }))}
             onChange={set('watering')}
           />
-          <Select
+          <FilterSelect
             id="filter-pet-safe"
             name="pet_safe"
             labelText={t.plants.petSafe}
@@ -292,10 +181,12 @@ export function PlantListPage() {
           <p role="status" className="muted">
             {t.common.loading}
           </p>
-        ) : items.length === 0 && !error ? (
-          <p role="status" className="empty">
-            {t.plants.empty}
-          </p>
+        ) : items.length === 0 ? (
+          error ? null : (
+            <p role="status" className="empty">
+              {t.plants.empty}
+            </p>
+          )
         ) : (
           <>
             <p className="muted small" role="status">
@@ -308,7 +199,7 @@ export function PlantListPage() {
             </ul>
           </>
         )}
-        {!loading && cursor ? (
+        {!loading && list.hasNextPage ? (
           <div className="more">
             <button
               type="button"
