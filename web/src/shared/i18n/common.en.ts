@@ -39,6 +39,8 @@ export const en: CommonDict = {
     successTitle: 'Done',
     notFoundTitle: 'Page not found',
     notFoundBody: 'The address has changed or the page does not exist.',
+    pageLoadFailed: 'The page could not be loaded. A new version may have been deployed, or the connection dropped.',
+    reload: 'Reload',
   },
   errors: {
     network: 'Cannot reach the server. Please try again shortly.',

@@ -40,6 +40,8 @@ export const ko = {
     successTitle: '완료',
     notFoundTitle: '페이지를 찾을 수 없습니다',
     notFoundBody: '주소가 바뀌었거나 없는 페이지입니다.',
+    pageLoadFailed: '페이지를 불러오지 못했습니다. 새 버전이 배포되었거나 연결이 끊겼을 수 있습니다.',
+    reload: '새로고침',
   },
   errors: {
     network: '서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',

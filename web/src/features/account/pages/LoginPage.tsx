@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../../shared/api/problem';
 import { errorText } from '../../../shared/api/errorText';
-import { safeNext, useAuth } from '../../../shared/auth';
+import { safeNext, useAuth, type LoginRedirectState } from '../../../shared/auth';
 import { Field } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
 import { useTitle } from '../../../shared/components/useTitle';
@@ -11,10 +11,10 @@ import { useAccountI18n } from '../i18n';
 
 export const KAKAO_START = '/api/v1/auth/kakao/start?return_to=/me';
 
-interface LoginState {
-  notice?: 'verified' | 'alreadyVerified' | 'passwordReset' | 'deleted';
+interface LoginState extends LoginRedirectState {
+  /** Set by the page that sent the visitor here after finishing something. */
+  notice?: 'verified' | 'alreadyVerified' | 'passwordReset';
   username?: string;
-  from?: string;
 }
 
 export function LoginPage() {
@@ -46,7 +46,7 @@ export function LoginPage() {
         ? t.verify.alreadyVerified
         : state.notice === 'passwordReset'
           ? t.resetPassword.confirmDone
-          : state.notice === 'deleted'
+          : state.ended === 'deleted'
             ? t.me.deleted
             : null;
 
@@ -64,7 +64,7 @@ export function LoginPage() {
     }
     try {
       await loginMutation.mutateAsync({ username: username.trim(), password });
-      navigate(safeNext(params.get('next') ?? state.from), { replace: true });
+      navigate(safeNext(params.get('next')), { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'account.email_unverified') setUnverified(true);
       setFormError(errorText(err, t));

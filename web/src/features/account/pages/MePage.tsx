@@ -1,6 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Navigate, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../../shared/api/problem';
 import { errorText } from '../../../shared/api/errorText';
 import { accountApi } from '../api';
@@ -24,8 +23,7 @@ function fieldErrors(err: unknown, field: string): string | null {
 
 export function MePage() {
   const { t, lang } = useAccountI18n();
-  const { status, user, ended, logout } = useAuth();
-  const navigate = useNavigate();
+  const { user, logout } = useAuth();
   const queryClient = useQueryClient();
   useTitle(t.me.title);
 
@@ -63,22 +61,8 @@ export function MePage() {
     if (user) setNickname((n) => n || user.nickname);
   }, [user]);
 
-  if (status === 'loading') {
-    return (
-      <section className="card">
-        <h1 tabIndex={-1}>{t.me.title}</h1>
-        <p role="status">{t.common.loading}</p>
-      </section>
-    );
-  }
-  if (status !== 'authenticated' || !user) {
-    // After the account was deleted the login page says so; otherwise it brings the visitor back here.
-    return ended === 'deleted' ? (
-      <Navigate to="/login" replace state={{ notice: 'deleted' }} />
-    ) : (
-      <Navigate to="/login" replace state={{ from: '/me' }} />
-    );
-  }
+  // RequireAuth renders this page only with a session.
+  if (!user) return null;
 
   const onNickname = async (e: FormEvent) => {
     e.preventDefault();
@@ -141,17 +125,15 @@ export function MePage() {
     }
     setDelError(null);
     try {
-      // Ends the session; the redirect above then takes the visitor to the login page.
+      // Ends the session; RequireAuth then takes the visitor to the login page, which says why.
       await deleteMutation.mutateAsync(delPw);
     } catch (err) {
       setDelError(fieldErrors(err, 'password') ?? errorText(err, t));
     }
   };
 
-  const onLogout = async () => {
-    navigate('/', { replace: true });
-    await logout();
-  };
+  // RequireAuth takes the visitor home once the session has ended.
+  const onLogout = () => logout();
 
   return (
     <>
