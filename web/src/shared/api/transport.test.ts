@@ -223,16 +223,21 @@ describe('Transport', () => {
     expect(isAbort(await new Transport({ fetch: aborting }).request('/plants', { signal: c2.signal }).catch((e) => e))).toBe(true);
   });
 
-  it('accessTokenFor gives the token in memory, a fresh one on request, and null without a session', async () => {
+  it('accessTokenFor gives the token in memory while it lasts, a fresh one near its end or on request, and null without a session', async () => {
     let n = 0;
-    const { fn } = fakeFetch((c) =>
-      c.url.endsWith('/auth/refresh') ? (n++ === 0 ? json(200, tokens('R1')) : json(401, { code: 'auth.refresh_invalid' })) : json(200, user),
+    let now = 1_000_000;
+    const { fn, calls } = fakeFetch((c) =>
+      c.url.endsWith('/auth/refresh') ? (++n <= 2 ? json(200, tokens(`R${n}`)) : json(401, { code: 'auth.refresh_invalid' })) : json(200, user),
     );
-    const t = new Transport({ fetch: fn });
+    const t = new Transport({ fetch: fn, now: () => now });
     expect(await t.accessTokenFor()).toBe('R1');
+    now += 800_000; // 100 s of 900 left
     expect(await t.accessTokenFor()).toBe('R1');
+    now += 80_000; // 20 s left: too little for a connection
+    expect(await t.accessTokenFor()).toBe('R2');
     expect(await t.accessTokenFor({ fresh: true })).toBeNull();
     expect(t.authenticated).toBe(false);
+    expect(calls.filter((c) => c.url.endsWith('/auth/refresh'))).toHaveLength(3);
   });
 
   it('builds query strings without empty values', () => {

@@ -36,6 +36,8 @@ export interface TransportOptions {
   fetch?: typeof fetch;
   baseUrl?: string;
   getLang?: () => Lang;
+  /** The clock (tests). */
+  now?: () => number;
 }
 
 /** Told when a session is gained or refreshed (its tokens) and when it is lost (null). */
@@ -68,13 +70,17 @@ function abortError(signal: AbortSignal): unknown {
 
 export class Transport {
   private accessToken: string | null = null;
+  /** When the access token in memory expires (ms since the epoch), from the token response's expires_in. */
+  private accessExpiresAt = 0;
   private refreshing: Promise<TokenResponse> | null = null;
   private readonly listeners = new Set<SessionListener>();
   private readonly fetchFn: typeof fetch;
   private readonly baseUrl: string;
   private readonly getLang: () => Lang;
+  private readonly now: () => number;
 
   constructor(opts: TransportOptions = {}) {
+    this.now = opts.now ?? Date.now;
     this.fetchFn = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.baseUrl = opts.baseUrl ?? API_BASE;
     this.getLang = opts.getLang ?? (() => 'ko');
@@ -185,6 +191,7 @@ export class Transport {
   /** Take over the session a login, refresh or password change returned. */
   adopt(t: TokenResponse): TokenResponse {
     this.accessToken = t.access_token;
+    this.accessExpiresAt = this.now() + t.expires_in * 1000;
     this.emit(t);
     return t;
   }
@@ -213,10 +220,12 @@ export class Transport {
 
   /**
    * A usable access token for a connection that cannot refresh by itself (the WebSocket CONNECT frame):
-   * the one in memory, or a fresh one when there is none or `fresh` is set. Null when there is no session.
+   * the one in memory while it has more than `minValidityMs` left, else a fresh one (also when `fresh` is set,
+   * e.g. after the broker refused the old one). Null when there is no session.
    */
-  async accessTokenFor(opts: { fresh?: boolean } = {}): Promise<string | null> {
-    if (this.accessToken && !opts.fresh) return this.accessToken;
+  async accessTokenFor(opts: { fresh?: boolean; minValidityMs?: number } = {}): Promise<string | null> {
+    const minValidity = opts.minValidityMs ?? 30_000;
+    if (this.accessToken && !opts.fresh && this.accessExpiresAt - this.now() > minValidity) return this.accessToken;
     try {
       return (await this.refresh()).access_token;
     } catch {
