@@ -1,15 +1,15 @@
-import { QueryClientProvider } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router-dom';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RequireAuth, session } from '../shared/auth';
 import { PageErrorBoundary } from '../shared/components/PageErrorBoundary';
 import { PageLoading } from '../shared/components/PageLoading';
 import { I18nProvider } from '../shared/i18n';
 import { connectQueryClient, createQueryClient } from '../shared/query/queryClient';
-import { dictionaries } from './dictionaries';
-import { ROUTES } from './features';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
+import { dictionaries } from './dictionaries';
+import { ROUTES } from './features';
 
 // One cache per page load, kept in step with the session and the language.
 const queryClient = createQueryClient();

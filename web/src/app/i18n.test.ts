@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ko as plantsKo } from '../features/plants/i18n/ko';
 import { commonKo, fmt, label, mergeDictionaries } from '../shared/i18n';
 import { DICTIONARY_PARTS, dictionaries } from './dictionaries';
-import { ko as plantsKo } from '../features/plants/i18n/ko';
 
 function keyPaths(obj: unknown, prefix = ''): string[] {
   if (obj === null || typeof obj !== 'object') return [prefix];

@@ -1,5 +1,5 @@
-import { fmt } from '../i18n/core';
 import type { CommonDict } from '../i18n/common.ko';
+import { fmt } from '../i18n/core';
 import { ApiError } from './problem';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { safeNext } from './next';
 import { loginPathFor, redirectFor } from './RequireAuth';
+import { safeNext } from './next';
 
 describe('RequireAuth redirect', () => {
   it('sends the visitor to the login page with the way back in ?next=', () => {

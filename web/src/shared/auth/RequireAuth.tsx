@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
-import { useAuth } from './useAuth';
 import type { SessionEnd } from './session';
+import { useAuth } from './useAuth';
 
 /** What the login page gets in the location state from a redirect. */
 export interface LoginRedirectState {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/problem';
 import { fakeFetch, json, tokens, unauthorized, user } from '../api/testing';
 import { Transport } from '../api/transport';
-import { SessionStore } from './session';
 import { safeNext } from './next';
+import { SessionStore } from './session';
 
 function setup(handler: Parameters<typeof fakeFetch>[0], getLang?: () => 'ko' | 'en') {
   const { fn, calls } = fakeFetch(handler);

@@ -1,7 +1,7 @@
 // What components use. Each hook listens only while the component is mounted and someone is logged in.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import { useAuth } from '../auth/useAuth';
 import { realtime } from '.';
+import { useAuth } from '../auth/useAuth';
 import type { StompMessage } from './types';
 
 /** Unread notifications, live over SSE. */

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { accountApi } from '.';
 import type { AvailabilityField } from '../../../shared/api/types';
 import { useAuth } from '../../../shared/auth';
 import { userKey } from '../../../shared/query/queryClient';
-import { accountApi } from '.';
 
 export const accountKeys = {
   /** The signed-in user's profile (user-scoped: dropped at logout). */

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
+import { accountApi } from '.';
 import type { AvailabilityField } from '../../../shared/api/types';
 import { useDebouncedValue } from '../../../shared/hooks/useDebouncedValue';
 import { accountKeys } from './queries';
-import { accountApi } from '.';
 
 export type AvailabilityState =
   | { state: 'idle' }

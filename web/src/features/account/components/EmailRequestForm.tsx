@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
+import { useMutation } from '@tanstack/react-query';
 import { errorText } from '../../../shared/api/errorText';
-import { accountApi } from '../api';
 import { Field } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
 import { useTitle } from '../../../shared/components/useTitle';
+import { accountApi } from '../api';
 import { useAccountI18n } from '../i18n';
 import { checkEmail } from '../model/validation';
 

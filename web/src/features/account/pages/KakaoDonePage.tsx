@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { safeNext, useAuth } from '../../../shared/auth';
 import { Notice } from '../../../shared/components/Notice';
 import { useTitle } from '../../../shared/components/useTitle';
 import { useAccountI18n } from '../i18n';
-import { safeNext, useAuth } from '../../../shared/auth';
 
 /**
  * The server redirects here after a Kakao login with the refresh cookie set (and ?return_to=<path>).

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../../shared/api/problem';
+import { useMutation } from '@tanstack/react-query';
 import { errorText } from '../../../shared/api/errorText';
+import { ApiError } from '../../../shared/api/problem';
 import { safeNext, useAuth, type LoginRedirectState } from '../../../shared/auth';
 import { Field } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';

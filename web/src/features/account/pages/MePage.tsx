@@ -1,13 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError } from '../../../shared/api/problem';
 import { errorText } from '../../../shared/api/errorText';
-import { accountApi } from '../api';
-import { accountKeys, useMe } from '../api/queries';
+import { ApiError } from '../../../shared/api/problem';
 import { useAuth } from '../../../shared/auth';
 import { Field } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
 import { useTitle } from '../../../shared/components/useTitle';
+import { accountApi } from '../api';
+import { accountKeys, useMe } from '../api/queries';
 import { useAccountI18n } from '../i18n';
 import { checkNickname, checkPassword } from '../model/validation';
 

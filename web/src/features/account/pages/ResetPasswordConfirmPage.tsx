@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../../shared/api/problem';
+import { useMutation } from '@tanstack/react-query';
 import { errorText } from '../../../shared/api/errorText';
-import { accountApi } from '../api';
+import { ApiError } from '../../../shared/api/problem';
 import { Field } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
 import { useTitle } from '../../../shared/components/useTitle';
+import { accountApi } from '../api';
 import { useAccountI18n } from '../i18n';
 import { checkPassword } from '../model/validation';
 

@@ -1,18 +1,17 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError } from '../../../shared/api/problem';
+import { useMutation } from '@tanstack/react-query';
 import { errorText } from '../../../shared/api/errorText';
-import { accountApi } from '../api';
+import { ApiError } from '../../../shared/api/problem';
 import type { AvailabilityField } from '../../../shared/api/types';
 import { Field } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
-import { useAvailability, type AvailabilityState } from '../api/useAvailability';
 import { useTitle } from '../../../shared/components/useTitle';
-import { useAccountI18n } from '../i18n';
-import type { AccountTexts as Dict } from '../i18n';
-import { markCodeSent } from '../model/verifyCooldown';
+import { accountApi } from '../api';
+import { useAvailability, type AvailabilityState } from '../api/useAvailability';
+import { useAccountI18n, type AccountTexts as Dict } from '../i18n';
 import { checkEmail, checkNickname, checkPassword, checkUsername, type ValidationKey } from '../model/validation';
+import { markCodeSent } from '../model/verifyCooldown';
 
 type FieldName = 'username' | 'nickname' | 'email' | 'password';
 const FIELDS: FieldName[] = ['username', 'nickname', 'email', 'password'];

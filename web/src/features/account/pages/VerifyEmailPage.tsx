@@ -1,14 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../../shared/api/problem';
+import { useMutation } from '@tanstack/react-query';
 import { errorText } from '../../../shared/api/errorText';
-import { accountApi } from '../api';
+import { ApiError } from '../../../shared/api/problem';
 import { Field } from '../../../shared/components/Field';
 import { Notice } from '../../../shared/components/Notice';
 import { useTitle } from '../../../shared/components/useTitle';
-import { useAccountI18n } from '../i18n';
 import { fmt } from '../../../shared/i18n';
+import { accountApi } from '../api';
+import { useAccountI18n } from '../i18n';
 import { checkCode, checkEmail } from '../model/validation';
 import { cooldownLeft, markCodeSent } from '../model/verifyCooldown';
 

@@ -2,8 +2,8 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../../../shared/auth';
 import { PlantIcon } from '../../../shared/components/PlantIcon';
 import { useTitle } from '../../../shared/components/useTitle';
-import { useHomeI18n } from '../i18n';
 import { fmt } from '../../../shared/i18n';
+import { useHomeI18n } from '../i18n';
 
 export function HomePage() {
   const { t } = useHomeI18n();

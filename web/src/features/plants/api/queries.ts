@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { filtersFromSearch, filtersToApiQuery } from '../model/filters';
 import { plantsApi } from '.';
+import { filtersFromSearch, filtersToApiQuery } from '../model/filters';
 
 export const PAGE_SIZE = 20;
 /** The catalogue changes only when an import runs: cached pages stay good for a while. */

@@ -1,7 +1,7 @@
 // Turning plant facts into readable text.
+import type { Range, Size } from '../../../shared/api/types';
 import { fmt, label } from '../../../shared/i18n';
 import type { PlantsDict as Dict } from '../i18n/ko';
-import type { Range, Size } from '../../../shared/api/types';
 
 function num(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Math.round(n * 10) / 10);
