@@ -18,5 +18,20 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // Pages are chunks of their own (React.lazy); what every page needs goes in two shared chunks.
+        // Libraries that only a later feature loads on demand (e.g. @stomp/stompjs) stay in their own chunks.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|@tanstack)[\\/]/,
+            },
+            { name: 'shared', test: /[\\/]src[\\/]shared[\\/]/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,0 +1,3 @@
+export declare const SPEC_URL: URL;
+export declare const OUTPUT_URL: URL;
+export declare function generateSchema(spec?: URL): Promise<string>;

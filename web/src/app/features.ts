@@ -1,0 +1,10 @@
+// The one list of features (like src/app/modules.cpp on the server): their routes and strings join the app here.
+import { accountFeature } from '../features/account';
+import { devFeature } from '../features/dev';
+import { homeFeature } from '../features/home';
+import { plantsFeature } from '../features/plants';
+import type { Feature, FeatureRoute } from '../shared/feature';
+
+export const FEATURES: readonly Feature[] = [homeFeature, accountFeature, plantsFeature, devFeature];
+
+export const ROUTES: readonly FeatureRoute[] = FEATURES.flatMap((f) => f.routes);

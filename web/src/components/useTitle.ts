@@ -1,9 +1,0 @@
-import { useEffect } from 'react';
-import { useI18n } from '../i18n';
-
-export function useTitle(title: string | null | undefined): void {
-  const { t } = useI18n();
-  useEffect(() => {
-    document.title = title ? `${title} · ${t.meta.siteName}` : `${t.meta.siteName} · ${t.meta.tagline}`;
-  }, [title, t]);
-}

@@ -1,0 +1,5 @@
+import { EmailRequestForm } from '../components/EmailRequestForm';
+
+export function ResetPasswordPage() {
+  return <EmailRequestForm kind="resetPassword" />;
+}

@@ -1,0 +1,1708 @@
+// Generated from docs/openapi.yaml by `npm run gen:api` (openapi-typescript). Do not edit:
+// change the spec and run the generator; npm test fails while this file and the spec disagree.
+
+export interface paths {
+    "/api/v1/auth/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 회원가입 / Create an account
+         * @description Creates an unverified account and mails a 6-digit verification code to `email`.
+         *     The code expires in 10 minutes; 5 wrong attempts invalidate it.
+         */
+        post: operations["signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 이메일 인증 / Verify an e-mail address with the mailed code */
+        post: operations["verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 인증 코드 재발송 / Mail a new verification code
+         * @description Mails a new 6-digit code (valid for 10 minutes). At most one mail per 60 seconds.
+         */
+        post: operations["resendVerificationEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 아이디·닉네임·이메일 사용 가능 여부 / Check whether a username, nickname or e-mail can be used */
+        get: operations["checkAvailability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 로그인 / Log in with username and password
+         * @description With `"session": "cookie"` the refresh token is set as the httpOnly cookie `sikgu_refresh` and the body has no
+         *     `refresh_token`. With `"session": "token"` (the default) the refresh token is in the body and no cookie is set.
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 토큰 갱신 / Get a new access token and rotate the refresh token
+         * @description The refresh token comes from the body (`refresh_token`) or, if the body has none, from the `sikgu_refresh`
+         *     cookie; a cookie-based call must send `X-Sikgu-Csrf: 1`. The refresh token is rotated on every call and is
+         *     returned the way it came: in the body for a body token, as a new cookie for a cookie token.
+         *     Reusing an already rotated token revokes the whole session family.
+         */
+        post: operations["refreshToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 로그아웃 / Log out and revoke the refresh token
+         * @description Revokes the refresh token given in the body or, if the body has none, in the `sikgu_refresh` cookie
+         *     (a cookie-based call must send `X-Sikgu-Csrf: 1`), and clears the cookie.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/kakao/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 카카오 로그인 시작 / Start a Kakao login
+         * @description The web app's Kakao button is a plain link here. Answers `302` to Kakao's authorization page
+         *     (authorization code flow with PKCE `S256`) and sets the login-CSRF cookie
+         *     `sikgu_oauth=<state>; Path=/api/v1/auth/kakao; HttpOnly; SameSite=Lax; Max-Age=600` (plus `Secure` over
+         *     HTTPS). The pending login is kept for 10 minutes. When the request carries a valid `sikgu_refresh` cookie
+         *     (the user is logged in, e.g. on my page), the Kakao account is linked to that user instead.
+         *     When Kakao login is not configured the answer is `302` to `/login?error=auth.oauth_unavailable`.
+         */
+        get: operations["kakaoStart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/kakao/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 카카오 로그인 콜백 / Kakao login callback
+         * @description Kakao redirects the browser here. The `state` must equal the `sikgu_oauth` cookie and still be pending
+         *     (each state is used once). The code is exchanged (with the PKCE verifier) at Kakao's token endpoint and the
+         *     user is read from its user-info endpoint. A Kakao account already linked logs its user in; otherwise, when
+         *     the login started from a logged-in session the Kakao account is linked to that user (and the browser goes
+         *     back to `return_to`), else a new user is created (username `kakao_…`, no password; the Kakao e-mail is kept
+         *     only when Kakao says it is verified and no other account uses it — an existing account is never taken
+         *     over by e-mail). A login ends with `302` to `/auth/kakao/done?return_to=<path>` with the refresh cookie
+         *     set; every failure ends with `302` to `/login?error=<code>`: `auth.oauth_state_invalid`,
+         *     `auth.oauth_denied` (Kakao sent an error, e.g. the user cancelled), `auth.oauth_failed` (the token or
+         *     user-info exchange failed), `auth.oauth_already_linked`, `auth.oauth_unavailable`.
+         */
+        get: operations["kakaoCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/find-username": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 아이디 찾기 / Mail the username registered for an e-mail address
+         * @description Always answers 202, whether or not the address is registered; if it is, the username is mailed to it.
+         */
+        post: operations["findUsername"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 비밀번호 재설정 메일 요청 / Mail a password reset link
+         * @description Always answers 202, whether or not the address is registered; if it is, a link of the form
+         *     `<public_url>/reset-password/confirm?token=...` is mailed to it.
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 비밀번호 재설정 / Set a new password with the token from the reset link */
+        post: operations["confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 내 정보 / Get the signed-in user */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        /**
+         * 회원 탈퇴 / Delete the account
+         * @description Deletes the signed-in user's account. The current password is required; an account without a password
+         *     (created by Kakao login) confirms with `{"confirm": "delete"}` instead.
+         */
+        delete: operations["deleteMe"];
+        options?: never;
+        head?: never;
+        /** 닉네임 변경 / Change the nickname */
+        patch: operations["updateMe"];
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 비밀번호 변경 / Change the password
+         * @description Every session of the user ends — every refresh family, the asking device's own included (a copy of one of
+         *     its tokens may be in other hands), and every access token issued so far (`auth.token_revoked` from now on).
+         *     The asking device continues with the new session in the response: with `"session": "cookie"` the refresh
+         *     token is set as the `sikgu_refresh` cookie, otherwise it is in the body. Wrong `current_password`
+         *     attempts count against the same per-account budget as failed logins.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 개발용 메일함 / Mails the server would have sent (local development only)
+         * @description Available only when no SMTP server is configured **and** the server listens on a loopback address;
+         *     otherwise the route answers `404 route.not_found`. Items are newest first.
+         */
+        get: operations["listDevMailbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 식물 목록·검색 / List and search plants
+         * @description Filters combine with AND. Results are paged with an opaque cursor: pass `next_cursor` of one page as `cursor`
+         *     to get the next; `next_cursor` is null on the last page.
+         */
+        get: operations["listPlants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 식물 상세 / Get one plant */
+        get: operations["getPlant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 생존 확인 / Liveness check */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 준비 상태 확인 / Readiness check
+         * @description 200 when every check passes, 503 otherwise; both carry the same JSON body (not a problem document).
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 지표 / Prometheus metrics */
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.yaml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API 명세 / This OpenAPI document */
+        get: operations["getOpenApiSpec"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API 문서 / Swagger UI for this API */
+        get: operations["getApiDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description A 64-bit integer id as a decimal string.
+         * @example 7273482348923
+         */
+        Id: string;
+        /**
+         * Format: date-time
+         * @description RFC 3339 time in UTC.
+         * @example 2025-01-31T09:00:00Z
+         */
+        Timestamp: string;
+        /**
+         * @description A stable machine code; every value is listed in `components.x-error-codes`.
+         * @example account.username_taken
+         */
+        ErrorCode: string;
+        /** @description RFC 9457 problem details. */
+        Problem: {
+            /**
+             * Format: uri
+             * @description `https://sikgu.dev/problems/<code>`.
+             * @example https://sikgu.dev/problems/account.username_taken
+             */
+            type: string;
+            /**
+             * @description Short summary of the status (e.g. the HTTP reason phrase).
+             * @example Conflict
+             */
+            title: string;
+            /** @example 409 */
+            status: number;
+            /** @description Human-readable explanation in Korean or English, per `Accept-Language`. */
+            detail: string;
+            /** @description The request id. */
+            instance: string;
+            code: components["schemas"]["ErrorCode"];
+            /** @description Per-field problems; present only with `validation.failed` and `request.unknown_field`. */
+            errors?: components["schemas"]["FieldError"][];
+        };
+        FieldError: {
+            /**
+             * @description Name of the offending body field or query parameter.
+             * @example password
+             */
+            field: string;
+            code?: components["schemas"]["ErrorCode"];
+            /** @description Human-readable explanation, per `Accept-Language`. */
+            detail?: string;
+        };
+        /** @description An empty JSON object (`{}`). */
+        Empty: Record<string, never>;
+        /**
+         * @description 4–20 characters of `a-z`, `0-9` and `_`; unique, compared case-insensitively.
+         * @example monstera_kim
+         */
+        Username: string;
+        /**
+         * @description 2–16 characters; any letters including Hangul; no control characters. Unique.
+         * @example 몬스테라집사
+         */
+        Nickname: string;
+        /**
+         * Format: email
+         * @example kim@example.com
+         */
+        Email: string;
+        /**
+         * Format: password
+         * @description 8–64 characters, with at least two of the three kinds letters, digits and symbols, and not equal to the
+         *     username (`validation.password_weak`, `validation.password_equals_username`).
+         * @example green2leaf
+         */
+        Password: string;
+        /**
+         * @description `cookie` — refresh token as the httpOnly cookie `sikgu_refresh`; `token` — refresh token in the body.
+         * @default token
+         * @enum {string}
+         */
+        SessionMode: "cookie" | "token";
+        /**
+         * @description Field-level codes in `errors[]`: `validation.required`, `validation.wrong_type`, `validation.too_short`,
+         *     `validation.too_long`, `validation.invalid_format` (username characters, nickname control characters, e-mail
+         *     syntax), `validation.password_weak`, `validation.password_equals_username`.
+         */
+        SignupRequest: {
+            username: components["schemas"]["Username"];
+            nickname: components["schemas"]["Nickname"];
+            email: components["schemas"]["Email"];
+            password: components["schemas"]["Password"];
+        };
+        VerifyEmailRequest: {
+            email: components["schemas"]["Email"];
+            /**
+             * @description The 6-digit code from the verification mail.
+             * @example 493027
+             */
+            code: string;
+        };
+        EmailRequest: {
+            email: components["schemas"]["Email"];
+        };
+        LoginRequest: {
+            /** @example monstera_kim */
+            username: string;
+            /**
+             * Format: password
+             * @example green2leaf
+             */
+            password: string;
+            session?: components["schemas"]["SessionMode"];
+        };
+        /** @description Omit `refresh_token` (or the whole body) to use the `sikgu_refresh` cookie. */
+        RefreshRequest: {
+            refresh_token?: string;
+        };
+        PasswordResetConfirmRequest: {
+            /** @description The `token` query value of the reset link. */
+            token: string;
+            new_password: components["schemas"]["Password"];
+        };
+        UpdateMeRequest: {
+            nickname: components["schemas"]["Nickname"];
+        };
+        ChangePasswordRequest: {
+            /** Format: password */
+            current_password: string;
+            new_password: components["schemas"]["Password"];
+            session?: components["schemas"]["SessionMode"];
+        };
+        /** @description `password` for an account with a password; `confirm: "delete"` for one without (Kakao login only). */
+        DeleteMeRequest: {
+            /** Format: password */
+            password?: string;
+            /** @enum {string} */
+            confirm?: "delete";
+        };
+        User: {
+            id: components["schemas"]["Id"];
+            username: components["schemas"]["Username"];
+            nickname: components["schemas"]["Nickname"];
+            email: components["schemas"]["Email"];
+            email_verified: boolean;
+            created_at: components["schemas"]["Timestamp"];
+            /**
+             * @description External login providers linked to the account.
+             * @example [
+             *       "kakao"
+             *     ]
+             */
+            providers: string[];
+        };
+        UserEnvelope: {
+            user: components["schemas"]["User"];
+        };
+        Verification: {
+            email: components["schemas"]["Email"];
+            expires_at: components["schemas"]["Timestamp"];
+        };
+        SignupResponse: {
+            user: components["schemas"]["User"];
+            verification: components["schemas"]["Verification"];
+        };
+        TokenResponse: {
+            /** @description JWT (HS256). */
+            access_token: string;
+            /** @constant */
+            token_type: "Bearer";
+            /**
+             * @description Lifetime of the access token in seconds.
+             * @example 900
+             */
+            expires_in: number;
+            /** @description Present only in `token` session mode; absent when the refresh token is sent as a cookie. */
+            refresh_token?: string;
+            user: components["schemas"]["User"];
+        };
+        /** @enum {string} */
+        AvailabilityField: "username" | "nickname" | "email";
+        Availability: {
+            field: components["schemas"]["AvailabilityField"];
+            value: string;
+            available: boolean;
+            /**
+             * @description Present when `available` is false: `account.username_taken`, `account.nickname_taken`,
+             *     `account.email_taken`, or the field-level validation code the value fails (e.g. `validation.invalid_format`).
+             */
+            reason?: components["schemas"]["ErrorCode"];
+        };
+        MailboxItem: {
+            id: components["schemas"]["Id"];
+            to: components["schemas"]["Email"];
+            subject: string;
+            body: string;
+            sent_at: components["schemas"]["Timestamp"];
+        };
+        Mailbox: {
+            /** @description Newest first. */
+            items: components["schemas"]["MailboxItem"][];
+        };
+        /**
+         * @description 잎 leaf / 꽃 flower / 열매 fruit / 선인장·다육 succulent.
+         * @enum {string}
+         */
+        Category: "leaf" | "flower" | "fruit" | "succulent";
+        /**
+         * @description 초보자 beginner / 경험자 experienced / 전문가 expert.
+         * @enum {string}
+         */
+        Difficulty: "beginner" | "experienced" | "expert";
+        /**
+         * @description 낮은 300~800 lux low / 중간 800~1,500 lux medium / 높은 1,500~10,000 lux high.
+         * @enum {string}
+         */
+        Light: "low" | "medium" | "high";
+        /**
+         * @description 항상 축축 wet / 촉촉 moist / 겉흙이 마르면 surface_dry / 대부분 마르면 mostly_dry.
+         * @enum {string}
+         */
+        WateringCode: "wet" | "moist" | "surface_dry" | "mostly_dry";
+        /**
+         * @description dark_indoor 어두운 실내 / living_inner 거실 안쪽 / living_window 거실 창측 /
+         *     balcony_inner 발코니 안쪽 / balcony_window 발코니 창측.
+         * @enum {string}
+         */
+        Placement: "dark_indoor" | "living_inner" | "living_window" | "balcony_inner" | "balcony_window";
+        /** @enum {string} */
+        GrowthSpeed: "fast" | "normal" | "slow";
+        Range: {
+            min: number;
+            max: number;
+        };
+        /** @description Watering need per season; null where unknown. */
+        Watering: {
+            spring: components["schemas"]["NullableWateringCode"];
+            summer: components["schemas"]["NullableWateringCode"];
+            autumn: components["schemas"]["NullableWateringCode"];
+            winter: components["schemas"]["NullableWateringCode"];
+        };
+        NullableWateringCode: components["schemas"]["WateringCode"] | null;
+        NullableRange: components["schemas"]["Range"] | null;
+        PlantSummary: {
+            id: components["schemas"]["Id"];
+            /** @example 몬스테라 */
+            name_ko: string;
+            /** @example Monstera */
+            name_en: string;
+            /** @example Monstera deliciosa */
+            scientific_name: string;
+            /** @example 천남성과 */
+            family_ko: string;
+            categories: components["schemas"]["Category"][];
+            difficulty: components["schemas"]["Difficulty"] | null;
+            light: components["schemas"]["Light"][];
+            /** @description null when unknown. */
+            pet_safe: boolean | null;
+            /** Format: uri */
+            image_url: string | null;
+        };
+        PlantDetail: components["schemas"]["PlantSummary"] & {
+            /** @description The lux band of each light level in `light` (low 300–800, medium 800–1,500, high 1,500–10,000). */
+            light_lux: {
+                /** @enum {string} */
+                level: "low" | "medium" | "high";
+                min: number;
+                max: number;
+            }[];
+            watering: components["schemas"]["Watering"];
+            temperature_c: components["schemas"]["NullableRange"];
+            humidity_pct: components["schemas"]["NullableRange"];
+            winter_min_c: number | null;
+            growth_speed: components["schemas"]["GrowthSpeed"] | null;
+            /** @description Typical grown height in centimetres. */
+            height_cm: number | null;
+            /** @description Typical grown spread in centimetres. */
+            spread_cm: number | null;
+            placement: components["schemas"]["Placement"][];
+            toxicity_note: string | null;
+            /** @description Care tip in Korean. */
+            care_tip: string;
+            care_tip_en: string | null;
+            /** @constant */
+            source: "출처: 농촌진흥청 농사로";
+        };
+        PlantPage: {
+            items: components["schemas"]["PlantSummary"][];
+            /** @description Cursor for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ok" | "unavailable";
+            /** @description Result of each dependency check, by name. */
+            checks: {
+                [key: string]: string;
+            };
+        };
+    };
+    responses: {
+        /** @description `request.malformed_json`, `request.invalid_utf8` or `request.unknown_field` (with `errors[].field`). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://sikgu.dev/problems/request.unknown_field",
+                 *       "title": "Bad Request",
+                 *       "status": 400,
+                 *       "detail": "요청 본문에 허용되지 않는 필드가 있습니다.",
+                 *       "instance": "01J9Z8Q4T6XK2M3N4P5R6S7T8V",
+                 *       "code": "request.unknown_field",
+                 *       "errors": [
+                 *         {
+                 *           "field": "age",
+                 *           "code": "request.unknown_field"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `auth.unauthenticated` (no or invalid access token), `auth.token_expired` (refresh and retry) or `auth.token_revoked` (refresh; sign in again if that fails). */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://sikgu.dev/problems/auth.token_expired",
+                 *       "title": "Unauthorized",
+                 *       "status": 401,
+                 *       "detail": "The access token has expired; refresh it and retry.",
+                 *       "instance": "01J9Z8Q4T6XK2M3N4P5R6S7T8V",
+                 *       "code": "auth.token_expired"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `auth.forbidden`. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `route.not_found`. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `route.method_not_allowed`. */
+        MethodNotAllowed: {
+            headers: {
+                Allow: components["headers"]["Allow"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The resource conflicts with an existing one (`account.*_taken`, `account.already_verified`). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://sikgu.dev/problems/account.username_taken",
+                 *       "title": "Conflict",
+                 *       "status": 409,
+                 *       "detail": "이미 사용 중인 아이디입니다.",
+                 *       "instance": "01J9Z8Q4T6XK2M3N4P5R6S7T8V",
+                 *       "code": "account.username_taken"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The resource existed but is no longer valid (`account.code_expired`). */
+        Gone: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `request.body_too_large`. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `request.unsupported_media_type` — the body must be `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `validation.failed`, with one `errors[]` entry per invalid field. */
+        UnprocessableEntity: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://sikgu.dev/problems/validation.failed",
+                 *       "title": "Unprocessable Content",
+                 *       "status": 422,
+                 *       "detail": "Some fields are invalid.",
+                 *       "instance": "01J9Z8Q4T6XK2M3N4P5R6S7T8V",
+                 *       "code": "validation.failed",
+                 *       "errors": [
+                 *         {
+                 *           "field": "password",
+                 *           "code": "validation.too_short",
+                 *           "detail": "Must be at least 8 characters."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `rate.limited` (with `Retry-After`) or `account.code_attempts_exceeded`. */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `server.internal`. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `server.overloaded` — try again shortly. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Required (value `1`) when the call relies on the `sikgu_refresh` cookie. */
+        CsrfHeader: "1";
+    };
+    requestBodies: never;
+    headers: {
+        /**
+         * @description Seconds to wait before retrying.
+         * @example 60
+         */
+        RetryAfter: number;
+        /** @description Redirect target. */
+        Location: string;
+        /**
+         * @description Present when the refresh token travels as a cookie:
+         *     `sikgu_refresh=<token>; Path=/api/v1/auth; HttpOnly; SameSite=Strict` (plus `Secure` over HTTPS).
+         */
+        SetRefreshCookie: string;
+        /** @description Clears the refresh cookie: `sikgu_refresh=; Path=/api/v1/auth; Max-Age=0; HttpOnly; SameSite=Strict`. */
+        ClearRefreshCookie: string;
+        /**
+         * @description The methods the resource supports.
+         * @example GET, PATCH, DELETE
+         */
+        Allow: string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    signup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "monstera_kim",
+                 *       "nickname": "몬스테라집사",
+                 *       "email": "kim@example.com",
+                 *       "password": "green2leaf"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SignupRequest"];
+            };
+        };
+        responses: {
+            /** @description Account created; a verification code was mailed. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `account.username_taken`, `account.nickname_taken` or `account.email_taken`. */
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "kim@example.com",
+                 *       "code": "493027"
+                 *     }
+                 */
+                "application/json": components["schemas"]["VerifyEmailRequest"];
+            };
+        };
+        responses: {
+            /** @description The e-mail address is verified. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEnvelope"];
+                };
+            };
+            /** @description `account.code_invalid` (wrong code), or a malformed request body. */
+            400: components["responses"]["BadRequest"];
+            /** @description `account.already_verified`. */
+            409: components["responses"]["Conflict"];
+            /** @description `account.code_expired` — the code is older than 10 minutes. */
+            410: components["responses"]["Gone"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            /** @description `account.code_attempts_exceeded` — 5 wrong attempts; the code is no longer valid. */
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resendVerificationEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            /** @description `rate.limited` — less than 60 seconds since the last mail; see `Retry-After`. */
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    checkAvailability: {
+        parameters: {
+            query: {
+                field: components["schemas"]["AvailabilityField"];
+                /** @example monstera_kim */
+                value: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer. `reason` is set when `available` is false. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Availability"];
+                };
+            };
+            /** @description `validation.failed` — `field` or `value` missing (`validation.required`), or `field` not one of the allowed values (`validation.invalid_value`). */
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "username": "monstera_kim",
+                 *       "password": "green2leaf",
+                 *       "session": "cookie"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged in. */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `auth.invalid_credentials` — unknown username or wrong password. */
+            401: components["responses"]["Unauthorized"];
+            /** @description `account.email_unverified` — the e-mail address has not been verified yet. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            /** @description `rate.limited` — too many failed logins; see `Retry-After`. */
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    refreshToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required (value `1`) when the call relies on the `sikgu_refresh` cookie. */
+                "X-Sikgu-Csrf"?: components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description New tokens. */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `auth.refresh_invalid` (missing, unknown, expired or revoked token) or `auth.refresh_reused` (an old token was reused; the session family is revoked). */
+            401: components["responses"]["Unauthorized"];
+            /** @description `request.csrf_header_missing` — the refresh cookie was used without `X-Sikgu-Csrf: 1`. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required (value `1`) when the call relies on the `sikgu_refresh` cookie. */
+                "X-Sikgu-Csrf"?: components["parameters"]["CsrfHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged out; the refresh cookie is cleared. */
+            204: {
+                headers: {
+                    "Set-Cookie": components["headers"]["ClearRefreshCookie"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `request.csrf_header_missing` — the refresh cookie was used without `X-Sikgu-Csrf: 1`. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    kakaoStart: {
+        parameters: {
+            query?: {
+                /** @description Where the web app goes afterwards; a local path starting with one `/`, at most 200 characters. Anything else becomes `/`. */
+                return_to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To Kakao's authorization page, or to `/login?error=auth.oauth_unavailable`. */
+            302: {
+                headers: {
+                    Location?: string;
+                    /** @description `sikgu_oauth=<state>; Path=/api/v1/auth/kakao; HttpOnly; SameSite=Lax; Max-Age=600` */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    kakaoCallback: {
+        parameters: {
+            query?: {
+                code?: string;
+                state?: string;
+                /** @description Sent by Kakao instead of `code` when the login was refused. */
+                error?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To `/auth/kakao/done?return_to=…` (logged in), to `return_to` (linked), or to `/login?error=<code>`. */
+            302: {
+                headers: {
+                    Location?: string;
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    findUsername: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmRequest"];
+            };
+        };
+        responses: {
+            /** @description The password was changed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `account.reset_token_invalid` (unknown, expired or already used token), or a malformed request body. */
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation.failed` — e.g. `new_password` breaks the password rules. */
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed-in user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeleteMeRequest"];
+            };
+        };
+        responses: {
+            /** @description The account was deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `auth.unauthenticated` / `auth.token_expired`, or `auth.invalid_credentials` — wrong password. */
+            401: components["responses"]["Unauthorized"];
+            /** @description `account.password_required` — the account has no password and the body is not `{"confirm": "delete"}`. */
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `account.nickname_taken`. */
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description The password was changed; a new session for the asking device. */
+            200: {
+                headers: {
+                    "Set-Cookie": components["headers"]["SetRefreshCookie"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `auth.unauthenticated` / `auth.token_expired` / `auth.token_revoked` (also when the password was changed or reset by another request meanwhile), or `auth.invalid_credentials` — wrong `current_password`. */
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `validation.failed` — e.g. `new_password` breaks the password rules. */
+            422: components["responses"]["UnprocessableEntity"];
+            /** @description `rate.limited` — too many wrong passwords for this account; see `Retry-After`. */
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listDevMailbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The captured mails, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Mailbox"];
+                };
+            };
+            /** @description `route.not_found` — SMTP is configured or the server does not listen on loopback. */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    listPlants: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Korean or English name search: substring match, also on 1–2 leading Hangul syllables
+                 *     (`몬스` → 몬스테라) and on initial consonants (`ㅁㅅㅌㄹ` → 몬스테라).
+                 * @example 몬스
+                 */
+                q?: string;
+                /** @description 잎(leaf) / 꽃(flower) / 열매(fruit) / 선인장·다육(succulent). A plant may have several. */
+                category?: components["schemas"]["Category"];
+                /** @description 초보자(beginner) / 경험자(experienced) / 전문가(expert). */
+                difficulty?: components["schemas"]["Difficulty"];
+                /** @description 낮은 300~800 lux (low) / 중간 800~1,500 lux (medium) / 높은 1,500~10,000 lux (high). */
+                light?: components["schemas"]["Light"];
+                /** @description Spring watering need. */
+                watering?: components["schemas"]["WateringCode"];
+                pet_safe?: boolean;
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of plants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlantPage"];
+                };
+            };
+            /** @description `validation.failed` — `errors[].code` is `validation.invalid_value` for an unknown filter value or an invalid `cursor`, `validation.out_of_range` for a `limit` outside 1..100. */
+            422: components["responses"]["UnprocessableEntity"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPlant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlantDetail"];
+                };
+            };
+            /** @description `plant.not_found`. */
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "checks": {
+                     *         "database": "ok"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "unavailable",
+                     *       "checks": {
+                     *         "database": "unavailable"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics in the Prometheus text exposition format. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example # TYPE http_requests_total counter
+                     *     http_requests_total{method="GET",status="200"} 1027
+                     */
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+    getOpenApiSpec: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/yaml": string;
+                };
+            };
+        };
+    };
+    getApiDocs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page with Swagger UI. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+}

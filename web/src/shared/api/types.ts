@@ -1,0 +1,38 @@
+// Names for the API types the app uses, all taken from the types generated from docs/openapi.yaml
+// (src/shared/api/schema.gen.ts, `npm run gen:api`). Nothing about the wire format is written by hand here.
+
+import type { components } from './schema.gen';
+
+type Schemas = components['schemas'];
+
+/** UI language; also sent as Accept-Language. Not part of the API schema. */
+export type Lang = 'ko' | 'en';
+
+export type User = Schemas['User'];
+export type TokenResponse = Schemas['TokenResponse'];
+export type SignupRequest = Schemas['SignupRequest'];
+export type SignupResponse = Schemas['SignupResponse'];
+export type UserEnvelope = Schemas['UserEnvelope'];
+export type AvailabilityField = Schemas['AvailabilityField'];
+export type AvailabilityResponse = Schemas['Availability'];
+export type Empty = Schemas['Empty'];
+
+export type FieldProblem = Schemas['FieldError'];
+/** A problem body as received: every member may be missing when a proxy or a crash answers instead of the API. */
+export type Problem = Partial<Schemas['Problem']>;
+
+export type Category = Schemas['Category'];
+export type Difficulty = Schemas['Difficulty'];
+export type Light = Schemas['Light'];
+export type Watering = Schemas['WateringCode'];
+export type GrowthSpeed = Schemas['GrowthSpeed'];
+export type Placement = Schemas['Placement'];
+export type Range = Schemas['Range'];
+export type PlantSummary = Schemas['PlantSummary'];
+export type PlantDetail = Schemas['PlantDetail'];
+export type PlantPage = Schemas['PlantPage'];
+/** height_cm / spread_cm. */
+export type Size = PlantDetail['height_cm'];
+
+export type MailItem = Schemas['MailboxItem'];
+export type Mailbox = Schemas['Mailbox'];

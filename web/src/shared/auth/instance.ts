@@ -1,0 +1,5 @@
+import { transport } from '../api/instance';
+import { SessionStore } from './session';
+
+/** The app-wide session, fed by the app-wide transport. */
+export const session = new SessionStore(transport);

@@ -1,0 +1,38 @@
+// What components use. Each hook listens only while the component is mounted and someone is logged in.
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { realtime } from '.';
+import { useAuth } from '../auth/useAuth';
+import type { StompMessage } from './types';
+
+/** Unread notifications, live over SSE. */
+export function useUnreadNotifications(): number {
+  const { status } = useAuth();
+  useEffect(() => (status === 'authenticated' ? realtime.unread.watchNotifications() : undefined), [status]);
+  const { state } = realtime.unread;
+  return useSyncExternalStore(state.subscribe, () => state.get().notifications, () => 0);
+}
+
+/** Unread messages of one chat room, live over STOMP. */
+export function useRoomUnread(roomId: string): number {
+  const { status } = useAuth();
+  useEffect(() => (status === 'authenticated' ? realtime.unread.watchRooms() : undefined), [status]);
+  const { state } = realtime.unread;
+  return useSyncExternalStore(state.subscribe, () => state.get().rooms[roomId] ?? 0, () => 0);
+}
+
+/** Messages of a STOMP destination (e.g. a chat room's topic) while mounted; the handler may change freely. */
+export function useStompDestination(destination: string | null, onMessage: (message: StompMessage) => void): void {
+  const { status } = useAuth();
+  const handler = useRef(onMessage);
+  handler.current = onMessage;
+  useEffect(() => {
+    if (!destination || status !== 'authenticated') return;
+    return realtime.manager.subscribe(destination, (m) => handler.current(m));
+  }, [destination, status]);
+}
+
+/** The state of both connections, for an "offline" hint. */
+export function useRealtimeStatus() {
+  const { status } = realtime.manager;
+  return useSyncExternalStore(status.subscribe, status.get, status.get);
+}

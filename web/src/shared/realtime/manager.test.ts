@@ -1,0 +1,286 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RealtimeManager, defaultBackoff } from './manager';
+import { FakeStomp, fakeEventSources } from './testing';
+import type { RealtimeDeps } from './types';
+
+const BACKOFF = [100, 200, 400, 800];
+
+function setup(over: Partial<RealtimeDeps> = {}) {
+  const stomp = new FakeStomp();
+  const es = fakeEventSources();
+  let token: string | null = 'T1';
+  let loggedIn = true;
+  const tokenCalls: { fresh: boolean }[] = [];
+  const deps: RealtimeDeps = {
+    stomp: async () => stomp.connector,
+    eventSource: es.factory,
+    accessToken: async (o) => {
+      tokenCalls.push(o);
+      return token;
+    },
+    isAuthenticated: () => loggedIn,
+    stompUrl: () => 'ws://127.0.0.1/ws',
+    sseUrl: '/api/v1/notifications/stream',
+    backoff: (n) => BACKOFF[Math.min(n, BACKOFF.length - 1)],
+    idleCloseMs: 1000,
+    ...over,
+  };
+  const manager = new RealtimeManager(deps);
+  return {
+    manager,
+    stomp,
+    es,
+    tokenCalls,
+    setToken: (t: string | null) => (token = t),
+    setLoggedIn: (v: boolean) => (loggedIn = v),
+  };
+}
+
+/** Let pending promises (token, connector load) settle. */
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('RealtimeManager: STOMP', () => {
+  it('connects nothing until someone subscribes, then once for any number of subscribers, with the token in CONNECT', async () => {
+    const { manager, stomp, es } = setup();
+    await settle();
+    expect(stomp.sessions).toHaveLength(0);
+    expect(es.sources).toHaveLength(0);
+    expect(manager.status.get()).toEqual({ stomp: 'idle', sse: 'idle' });
+
+    manager.subscribe('/topic/rooms.1', () => {});
+    manager.subscribe('/topic/rooms.1', () => {});
+    manager.subscribe('/user/queue/chat.unread', () => {});
+    await settle();
+    expect(stomp.sessions).toHaveLength(1);
+    expect(stomp.last.url).toBe('ws://127.0.0.1/ws');
+    expect(stomp.last.connectHeaders).toEqual({ Authorization: 'Bearer T1' });
+    expect(manager.status.get().stomp).toBe('connecting');
+
+    stomp.last.accept();
+    expect(manager.status.get().stomp).toBe('open');
+    // One server subscription per destination, however many listeners it has.
+    expect(stomp.last.subscribed).toEqual(['/topic/rooms.1', '/user/queue/chat.unread']);
+    manager.subscribe('/topic/rooms.2', () => {});
+    expect(stomp.last.subscribed).toEqual(['/topic/rooms.1', '/user/queue/chat.unread', '/topic/rooms.2']);
+    expect(stomp.sessions).toHaveLength(1);
+    // SSE is separate and still closed.
+    expect(es.sources).toHaveLength(0);
+  });
+
+  it('hands each message to every listener of its destination, and to no one who stopped listening', async () => {
+    const { manager, stomp } = setup();
+    const a: string[] = [];
+    const b: string[] = [];
+    manager.subscribe('/topic/rooms.1', (m) => a.push(m.body));
+    const offB = manager.subscribe('/topic/rooms.1', (m) => b.push(m.body));
+    await settle();
+    stomp.last.accept();
+    stomp.last.deliver('/topic/rooms.1', 'hi');
+    offB();
+    offB();
+    stomp.last.deliver('/topic/rooms.1', 'again');
+    expect(a).toEqual(['hi', 'again']);
+    expect(b).toEqual(['hi']);
+  });
+
+  it('reconnects with back-off after a drop and subscribes every destination again', async () => {
+    const { manager, stomp } = setup();
+    const got: string[] = [];
+    manager.subscribe('/topic/rooms.1', (m) => got.push(m.body));
+    manager.subscribe('/user/queue/chat.unread', () => {});
+    await settle();
+    stomp.last.accept();
+    stomp.last.drop();
+    expect(manager.status.get().stomp).toBe('retrying');
+
+    await vi.advanceTimersByTimeAsync(99);
+    expect(stomp.sessions).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(stomp.sessions).toHaveLength(2);
+    // The second attempt fails before CONNECTED: the next wait is longer.
+    stomp.last.drop();
+    await vi.advanceTimersByTimeAsync(199);
+    expect(stomp.sessions).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(stomp.sessions).toHaveLength(3);
+    stomp.last.accept();
+    expect(stomp.last.subscribed).toEqual(['/topic/rooms.1', '/user/queue/chat.unread']);
+    stomp.last.deliver('/topic/rooms.1', 'after reconnect');
+    expect(got).toEqual(['after reconnect']);
+    // A successful connection resets the back-off.
+    stomp.last.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(stomp.sessions).toHaveLength(4);
+  });
+
+  it('asks for a fresh token after the broker refused one', async () => {
+    const { manager, stomp, tokenCalls, setToken } = setup();
+    manager.subscribe('/topic/rooms.1', () => {});
+    await settle();
+    setToken('T2');
+    stomp.last.drop(true);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(tokenCalls).toEqual([{ fresh: false }, { fresh: true }]);
+    expect(stomp.last.connectHeaders.Authorization).toBe('Bearer T2');
+    stomp.last.accept();
+    stomp.last.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(tokenCalls.at(-1)).toEqual({ fresh: false });
+  });
+
+  it('opens no connection without a session', async () => {
+    const { manager, stomp, setToken } = setup();
+    setToken(null);
+    manager.subscribe('/topic/rooms.1', () => {});
+    await settle();
+    expect(stomp.sessions).toHaveLength(0);
+    expect(manager.status.get().stomp).toBe('idle');
+  });
+
+  it('retries when the STOMP client cannot be loaded', async () => {
+    let loads = 0;
+    const stomp = new FakeStomp();
+    const { manager } = setup({
+      stomp: async () => {
+        if (loads++ === 0) throw new TypeError('Failed to fetch dynamically imported module');
+        return stomp.connector;
+      },
+    });
+    manager.subscribe('/topic/rooms.1', () => {});
+    await settle();
+    expect(manager.status.get().stomp).toBe('retrying');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(stomp.sessions).toHaveLength(1);
+  });
+
+  it('closes a connection nobody listens to after a while, unless someone comes back in time', async () => {
+    const { manager, stomp } = setup();
+    const off1 = manager.subscribe('/topic/rooms.1', () => {});
+    await settle();
+    stomp.last.accept();
+    off1();
+    await vi.advanceTimersByTimeAsync(500);
+    // A page change: the next page subscribes again on the same connection.
+    const off2 = manager.subscribe('/topic/rooms.2', () => {});
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(stomp.sessions).toHaveLength(1);
+    expect(stomp.last.closed).toBe(false);
+    expect(stomp.last.subscriptions.has('/topic/rooms.1')).toBe(false);
+    off2();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(stomp.last.closed).toBe(true);
+    expect(manager.status.get().stomp).toBe('idle');
+  });
+
+  it('logout stops everything: connection closed, pending reconnect cancelled, listeners forgotten, late callbacks ignored', async () => {
+    const { manager, stomp, es } = setup();
+    const got: string[] = [];
+    const off = manager.subscribe('/topic/rooms.1', (m) => got.push(m.body));
+    manager.onEvent('notification', () => got.push('sse'));
+    await settle();
+    const first = stomp.last;
+    first.accept();
+    es.sources[0].open();
+    first.drop();
+    manager.stop();
+    expect(es.sources[0].closed).toBe(true);
+    expect(manager.status.get()).toEqual({ stomp: 'idle', sse: 'idle' });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(stomp.sessions).toHaveLength(1);
+    expect(es.sources).toHaveLength(1);
+    first.deliver('/topic/rooms.1', 'late');
+    es.sources[0].emit('notification', {});
+    expect(got).toEqual([]);
+    off(); // a component unmounting after logout changes nothing
+
+    // Stopped while connecting: the connection that was on its way is never opened.
+    manager.subscribe('/topic/rooms.1', () => {});
+    manager.stop();
+    await settle();
+    expect(stomp.sessions).toHaveLength(1);
+
+    // After the next login, the next subscriber connects again.
+    manager.subscribe('/topic/rooms.1', () => {});
+    await settle();
+    expect(stomp.sessions).toHaveLength(2);
+    expect(stomp.open).toHaveLength(1);
+  });
+});
+
+describe('RealtimeManager: Server-Sent Events', () => {
+  it('opens one stream with credentials for all listeners, and hands events out by type', async () => {
+    const { manager, es, stomp } = setup();
+    const seen: string[] = [];
+    manager.onEvent('notification', (e) => seen.push(`a:${e.data}`));
+    manager.onEvent('notification', (e) => seen.push(`b:${e.data}`));
+    manager.onEvent('unread', (e) => seen.push(`u:${e.data}`));
+    expect(es.sources).toHaveLength(1);
+    expect(es.sources[0].url).toBe('/api/v1/notifications/stream');
+    expect(es.sources[0].init).toEqual({ withCredentials: true });
+    expect(manager.status.get().sse).toBe('connecting');
+    es.sources[0].open();
+    expect(manager.status.get().sse).toBe('open');
+    es.sources[0].emit('notification', '1');
+    es.sources[0].emit('unread', '{"count":3}');
+    es.sources[0].emit('other', 'x');
+    expect(seen).toEqual(['a:1', 'b:1', 'u:{"count":3}']);
+    // A type registered while open is listened to on the same stream.
+    manager.onEvent('other', (e) => seen.push(`o:${e.data}`));
+    es.sources[0].emit('other', 'y');
+    expect(seen.at(-1)).toBe('o:y');
+    expect(es.sources).toHaveLength(1);
+    await settle();
+    expect(stomp.sessions).toHaveLength(0);
+  });
+
+  it('leaves a dropped stream to the browser (it resumes with Last-Event-ID), and opens a new one after back-off once the browser gave up', async () => {
+    const { manager, es } = setup();
+    manager.onEvent('notification', () => {});
+    es.sources[0].open();
+    es.sources[0].fail(false);
+    expect(manager.status.get().sse).toBe('connecting');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(es.sources).toHaveLength(1);
+    es.sources[0].open();
+    es.sources[0].fail(true);
+    expect(es.sources[0].closed).toBe(true);
+    expect(manager.status.get().sse).toBe('retrying');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(es.sources).toHaveLength(2);
+    expect(es.open()).toHaveLength(1);
+  });
+
+  it('opens no stream without a session, and closes an unused one after a while', async () => {
+    const { manager, es, setLoggedIn } = setup();
+    setLoggedIn(false);
+    const off = manager.onEvent('notification', () => {});
+    expect(es.sources).toHaveLength(0);
+    off();
+    setLoggedIn(true);
+    const off2 = manager.onEvent('notification', () => {});
+    expect(es.sources).toHaveLength(1);
+    off2();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(es.sources[0].closed).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(es.sources[0].closed).toBe(true);
+  });
+});
+
+describe('defaultBackoff', () => {
+  it('doubles up to 30 s, with jitter in the upper half', () => {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const ceiling = Math.min(30_000, 1000 * 2 ** attempt);
+      const d = defaultBackoff(attempt);
+      expect(d).toBeGreaterThanOrEqual(ceiling / 2);
+      expect(d).toBeLessThanOrEqual(ceiling);
+    }
+  });
+});
