@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "core/util/errors.hpp"
+#include "support/test_server.hpp"
 
 namespace sikgu::http {
 namespace {
@@ -575,6 +576,15 @@ TEST(HttpClient, MalformedRequestsAreRefusedBeforeTheyLeave) {
     EXPECT_EQ(KindOf([&] { client.FetchNow(ftp); }), ClientErrorKind::kTransfer);
 }
 
+TEST(HttpClient, TheServerExportsItsMetrics) {
+    test::TestServer server;
+    auto client = server.Client();
+    const auto metrics = client.Get("/metrics");
+    ASSERT_EQ(metrics.status, 200);
+    EXPECT_NE(metrics.body.find("sikgu_http_client_transfers_in_flight 0"), std::string::npos);
+    EXPECT_NE(metrics.body.find("sikgu_http_client_transfers_queued 0"), std::string::npos);
+    EXPECT_NE(metrics.body.find("sikgu_http_client_requests_total{outcome=\"ok\"} 0"), std::string::npos);
+}
 
 }  // namespace
 }  // namespace sikgu::http
