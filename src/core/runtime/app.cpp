@@ -307,7 +307,7 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
             co_return;
         });
     } else {
-        a.mailer = std::make_unique<mail::SmtpMailer>(a.settings.smtp);
+        a.mailer = std::make_unique<mail::SmtpMailer>(a.settings.smtp, *a.http_client);
     }
     a.RegisterCoreRoutes();
 
