@@ -2,17 +2,17 @@
 
 #include <curl/curl.h>
 
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/json.hpp>
 #include <fmt/format.h>
 #include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
+#include "core/http/client.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/private_files.hpp"
 #include "core/util/time.hpp"
@@ -64,11 +64,7 @@ std::string RfcDate(TimePoint now) {
 
 }  // namespace
 
-SmtpMailer::SmtpMailer(SmtpOptions options) : options_(std::move(options)) {
-    curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
-SmtpMailer::~SmtpMailer() { pool_.join(); }
+SmtpMailer::SmtpMailer(SmtpOptions options, http::Client& client) : options_(std::move(options)), client_(client) {}
 
 std::string SmtpMailer::Compose(const SmtpOptions& options, const Mail& mail, const std::string& message_id,
                                 const std::string& date) {
@@ -98,41 +94,38 @@ std::string SmtpMailer::Compose(const SmtpOptions& options, const Mail& mail, co
 }
 
 core::Task<void> SmtpMailer::Send(const Mail& mail) {
-    const std::string message_id = RandomToken(16) + "@" + AddressOf(options_.from).substr(AddressOf(options_.from).find('@') + 1);
+    const std::string address = AddressOf(options_.from);
+    const std::string message_id = RandomToken(16) + "@" + address.substr(address.find('@') + 1);
     Upload upload{Compose(options_, mail, message_id, RfcDate(std::chrono::system_clock::now())), 0};
-    std::optional<std::string> error = co_await boost::asio::co_spawn(
-        pool_,
-        [&]() -> core::Task<std::optional<std::string>> {
-            CURL* curl = curl_easy_init();
-            if (curl == nullptr) co_return std::string("curl_easy_init failed");
-            char error_buffer[CURL_ERROR_SIZE] = {0};
-            curl_slist* recipients = curl_slist_append(nullptr, ("<" + mail.to + ">").c_str());
-            const std::string from = "<" + AddressOf(options_.from) + ">";
-            curl_easy_setopt(curl, CURLOPT_URL, options_.url.c_str());
-            curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
-            curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients);
-            curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadCallback);
-            curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
-            curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-            curl_easy_setopt(curl, CURLOPT_TIMEOUT, options_.timeout_seconds);
-            curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-            curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-            curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-            curl_easy_setopt(curl, CURLOPT_USE_SSL, options_.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
-            curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, options_.verify_peer ? 1L : 0L);
-            curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, options_.verify_peer ? 2L : 0L);
-            if (!options_.username.empty()) {
-                curl_easy_setopt(curl, CURLOPT_USERNAME, options_.username.c_str());
-                curl_easy_setopt(curl, CURLOPT_PASSWORD, options_.password.c_str());
-            }
-            const CURLcode rc = curl_easy_perform(curl);
-            curl_slist_free_all(recipients);
-            curl_easy_cleanup(curl);
-            if (rc != CURLE_OK) co_return std::string(error_buffer[0] ? error_buffer : curl_easy_strerror(rc));
-            co_return std::nullopt;
-        },
-        boost::asio::use_awaitable);
-    if (error) throw std::runtime_error("smtp: " + *error);
+    const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> recipients(
+        curl_slist_append(nullptr, ("<" + mail.to + ">").c_str()), curl_slist_free_all);
+    const std::string from = "<" + address + ">";
+    http::CurlTransfer transfer;
+    transfer.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options_.timeout_seconds);
+    transfer.configure = [&](void* curl) {
+        curl_easy_setopt(curl, CURLOPT_URL, options_.url.c_str());
+        curl_easy_setopt(curl, CURLOPT_MAIL_FROM, from.c_str());
+        curl_easy_setopt(curl, CURLOPT_MAIL_RCPT, recipients.get());
+        curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadCallback);
+        curl_easy_setopt(curl, CURLOPT_READDATA, &upload);
+        curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+        curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
+        curl_easy_setopt(curl, CURLOPT_USE_SSL, options_.require_tls ? CURLUSESSL_ALL : CURLUSESSL_TRY);
+        curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, options_.verify_peer ? 1L : 0L);
+        curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, options_.verify_peer ? 2L : 0L);
+        if (!options_.username.empty()) {
+            curl_easy_setopt(curl, CURLOPT_USERNAME, options_.username.c_str());
+            curl_easy_setopt(curl, CURLOPT_PASSWORD, options_.password.c_str());
+        }
+        // One connection per mail, closed with QUIT afterwards, as before the shared client: an SMTP session
+        // left idle in the cache could be dropped by the server or hit its per-connection message limit.
+        curl_easy_setopt(curl, CURLOPT_FORBID_REUSE, 1L);
+    };
+    try {
+        co_await client_.Perform(transfer);
+    } catch (const http::ClientError& e) {
+        throw std::runtime_error(std::string("smtp: ") + e.what());
+    }
 }
 
 DevMailbox::DevMailbox(std::filesystem::path folder, const Clock& clock) : folder_(std::move(folder)), clock_(clock) {

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <boost/asio/thread_pool.hpp>
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -10,6 +9,10 @@
 
 #include "core/async/task.hpp"
 #include "core/util/clock.hpp"
+
+namespace sikgu::http {
+class Client;
+}
 
 namespace sikgu::mail {
 
@@ -35,11 +38,11 @@ struct SmtpOptions {
     long timeout_seconds = 20;
 };
 
-/// Sends over SMTP with libcurl on a small private pool (curl's easy API blocks).
+/// Sends over SMTP through the process's outgoing client (its libcurl multi handle and I/O thread).
 class SmtpMailer final : public Mailer {
 public:
-    explicit SmtpMailer(SmtpOptions options);
-    ~SmtpMailer() override;
+    SmtpMailer(SmtpOptions options, http::Client& client);
+    /// Throws std::runtime_error("smtp: <libcurl's message>") when the mail was not accepted.
     core::Task<void> Send(const Mail& mail) override;
 
     /// The RFC 5322 message as it goes on the wire (exposed for tests).
@@ -48,7 +51,7 @@ public:
 
 private:
     SmtpOptions options_;
-    boost::asio::thread_pool pool_{1};
+    http::Client& client_;
 };
 
 struct StoredMail {

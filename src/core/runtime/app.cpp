@@ -20,6 +20,7 @@
 #include "core/bus/event.hpp"
 #include "core/bus/event_bus.hpp"
 #include "core/bus/in_process_transport.hpp"
+#include "core/http/client.hpp"
 #include "core/http/pipeline.hpp"
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
@@ -104,6 +105,8 @@ struct App::Impl : Registry {
     std::unique_ptr<mail::Mailer> mailer;
     mail::DevMailbox* dev_mailbox = nullptr;
     boost::asio::io_context io;
+    // After `io`, so it is destroyed first: transfers it fails on the way out complete into a live io_context.
+    std::unique_ptr<http::Client> http_client;
     std::unique_ptr<http::StaticFiles> static_files;
     std::unique_ptr<http::Pipeline> pipeline;
     std::unique_ptr<http::HttpServer> server;
@@ -252,6 +255,16 @@ struct App::Impl : Registry {
                        static_cast<double>(passwords->InFlight()));
             m.SetCounter("sikgu_password_hashes_total", "Argon2id computations started", {},
                          static_cast<double>(passwords->Runs()));
+            const auto outgoing = http_client->Stats();
+            m.SetGauge("sikgu_http_client_transfers_in_flight", "Outgoing HTTP and SMTP transfers running", {},
+                       static_cast<double>(outgoing.in_flight));
+            m.SetGauge("sikgu_http_client_transfers_queued", "Outgoing transfers waiting for a connection slot", {},
+                       static_cast<double>(outgoing.queued));
+            for (std::size_t i = 0; i < http::ClientStats::kOutcomes.size(); ++i) {
+                m.SetCounter("sikgu_http_client_requests_total", "Outgoing HTTP and SMTP transfers by outcome",
+                             {{"outcome", std::string(http::ClientStats::kOutcomes[i])}},
+                             static_cast<double>(outgoing.finished[i]));
+            }
             for (const auto& [service, pending] : events->OutboxPending()) {
                 m.SetGauge("sikgu_outbox_pending_events", "Committed events not yet handed to the transport",
                            {{"service", service}}, static_cast<double>(pending));
@@ -303,6 +316,7 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
     a.tokens = std::make_unique<auth::JwtCodec>(LoadOrCreateSecret(a.settings), clock, a.settings.access_ttl,
                                                 a.revocations.get());
     a.passwords = std::make_unique<auth::PasswordHasher>(a.settings.password);
+    a.http_client = std::make_unique<http::Client>(a.settings.http_client);
     if (a.settings.smtp.url.empty()) {
         auto mailbox = std::make_unique<mail::DevMailbox>(a.settings.data_dir / "mailbox", clock);
         a.dev_mailbox = mailbox.get();
@@ -314,7 +328,7 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
             co_return;
         });
     } else {
-        a.mailer = std::make_unique<mail::SmtpMailer>(a.settings.smtp);
+        a.mailer = std::make_unique<mail::SmtpMailer>(a.settings.smtp, *a.http_client);
     }
     a.RegisterCoreRoutes();
 
@@ -350,7 +364,7 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         service.context = std::make_unique<ServiceContext>(ServiceContext{
             service.name, a.config, a.settings, *service.db, clock, a.ids, a.metrics, *a.tokens, *a.revocations,
             *a.passwords,
-            *service.mail_queue, a.dev_mailbox, a.io});
+            *service.mail_queue, a.dev_mailbox, a.io, *a.http_client});
         service.module = entry.make(*service.context);
         a.registering = &service;
         service.module->Register(a);

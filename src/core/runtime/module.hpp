@@ -29,6 +29,9 @@ class Database;
 namespace sikgu::obs {
 class Metrics;
 }
+namespace sikgu::http {
+class Client;
+}
 namespace sikgu::auth {
 class JwtCodec;
 class PasswordHasher;
@@ -59,6 +62,7 @@ struct ServiceContext {
     mail::MailQueue& mail_queue;  // how a service sends mail: durable, in its own database, retried
     mail::DevMailbox* dev_mailbox;  // null when real SMTP is configured
     boost::asio::io_context& io;
+    http::Client& http_client;  // every outgoing HTTP call; services never make their own
 };
 
 /// The whole surface a module can touch while it registers.

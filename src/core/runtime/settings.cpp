@@ -18,7 +18,7 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
     s.node_id = static_cast<std::uint32_t>(core.GetInt("node_id", 0, 0, 1023));
     s.io_threads = static_cast<std::size_t>(core.GetInt("io_threads", 0, 0, 256));
     if (s.io_threads == 0) s.io_threads = std::max(1U, std::thread::hardware_concurrency());
-    core.Finish({"http", "sql", "auth", "log", "mail", "bus"});
+    core.Finish({"http", "http_client", "sql", "auth", "log", "mail", "bus"});
 
     const auto http = config.Get("core.http");
     s.http.bind = http.GetString("bind", "127.0.0.1");
@@ -44,6 +44,15 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
         static_cast<std::size_t>(http.GetInt("max_connections_per_address", 256, 1, 1000000));
     s.http.unlimited_addresses = s.trusted_proxies;  // a proxy carries many clients
     http.Finish();
+
+    const auto client = config.Get("core.http_client");
+    s.http_client.max_connections = static_cast<std::size_t>(client.GetInt("max_connections", 64, 1, 10000));
+    s.http_client.max_queued = static_cast<std::size_t>(client.GetInt("max_queued", 256, 0, 100000));
+    s.http_client.default_timeout = std::chrono::seconds(client.GetInt("default_timeout_seconds", 30, 1, 3600));
+    s.http_client.connect_timeout = std::chrono::seconds(client.GetInt("connect_timeout_seconds", 5, 1, 600));
+    s.http_client.max_response_bytes =
+        static_cast<std::size_t>(client.GetInt("max_response_bytes", 4 << 20, 1024, 1 << 30));
+    client.Finish();
 
     const auto sql = config.Get("core.sql");
     s.sql_engine = sql.GetChoice("engine", "sqlite", {"sqlite", "postgres"});

@@ -8,6 +8,7 @@
 
 #include "core/auth/password_hasher.hpp"
 #include "core/bus/event_bus.hpp"
+#include "core/http/client.hpp"
 #include "core/http/server.hpp"
 #include "core/mail/mailer.hpp"
 
@@ -17,7 +18,8 @@ class Config;
 
 namespace sikgu::runtime {
 
-/// The runtime's own settings: [core], [core.http], [core.sql], [core.auth], [core.log], [core.mail].
+/// The runtime's own settings: [core], [core.http], [core.http_client], [core.sql], [core.auth], [core.log],
+/// [core.mail].
 struct CoreSettings {
     std::filesystem::path data_dir = "data";
     std::uint32_t node_id = 0;  // distinguishes instances in generated ids
@@ -30,6 +32,8 @@ struct CoreSettings {
     std::vector<std::string> cors_origins;
     std::vector<std::string> trusted_proxies;
     std::chrono::seconds shutdown_grace{10};
+
+    http::ClientOptions http_client;  // the one outgoing client (Kakao, Nongsaro, SMTP)
 
     std::string sql_engine = "sqlite";  // sqlite | postgres
     std::string postgres_url;           // "{service}" is replaced by the service name

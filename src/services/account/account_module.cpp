@@ -25,7 +25,7 @@ public:
           by_account_(c.clock, config_.login_failures_per_account, config_.login_failure_window),
           by_ip_(c.clock, config_.login_failures_per_ip, config_.login_failure_window),
           mail_by_address_(c.clock, 1, std::chrono::seconds(60)),
-          kakao_(config_.kakao),
+          kakao_(config_.kakao, c.http_client),
           deps_{store_,  c.passwords, c.tokens,         c.mail_queue, config_,
                 c.clock, by_account_, by_ip_, mail_by_address_, kakao_},
           signup_(deps_),

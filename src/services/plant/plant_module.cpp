@@ -114,7 +114,7 @@ int RunImport(runtime::ServiceContext& context, const ImportRequest& request) {
         if (config.nongsaro_api_key.empty()) {
             throw CatalogueError("set plant.nongsaro_api_key (SIKGU_PLANT__NONGSARO_API_KEY) to use the live API");
         }
-        plants = ImportNongsaro(HttpSource(config.nongsaro_base_url, config.nongsaro_api_key));
+        plants = ImportNongsaro(HttpSource(config.nongsaro_base_url, config.nongsaro_api_key, context.http_client));
         mode = ImportMode::kFactsOnly;
         source = "nongsaro api " + config.nongsaro_base_url;
     } else {

@@ -41,6 +41,25 @@ TEST(Config, ValuesAreTypeAndRangeChecked) {
     EXPECT_THROW(runtime::ParseCoreSettings(Config::FromString("", {{"core.http.port", "80a"}})), ConfigError);
 }
 
+TEST(Config, OutgoingClientSettingsAreReadAndChecked) {
+    const auto defaults = runtime::ParseCoreSettings(Config::FromString(""));
+    EXPECT_EQ(defaults.http_client.max_connections, 64U);
+    EXPECT_EQ(defaults.http_client.max_queued, 256U);
+    EXPECT_EQ(defaults.http_client.default_timeout, std::chrono::seconds(30));
+    const auto set = runtime::ParseCoreSettings(Config::FromString(
+        "[core.http_client]\nmax_connections = 8\nmax_queued = 0\ndefault_timeout_seconds = 3\n"
+        "connect_timeout_seconds = 2\nmax_response_bytes = 2048\n"));
+    EXPECT_EQ(set.http_client.max_connections, 8U);
+    EXPECT_EQ(set.http_client.max_queued, 0U);
+    EXPECT_EQ(set.http_client.default_timeout, std::chrono::seconds(3));
+    EXPECT_EQ(set.http_client.connect_timeout, std::chrono::seconds(2));
+    EXPECT_EQ(set.http_client.max_response_bytes, 2048U);
+    EXPECT_THROW(runtime::ParseCoreSettings(Config::FromString("[core.http_client]\nmax_conections = 8\n")),
+                 ConfigError);
+    EXPECT_THROW(runtime::ParseCoreSettings(Config::FromString("[core.http_client]\nmax_connections = 0\n")),
+                 ConfigError);
+}
+
 TEST(Config, SyntaxErrorsNameTheLine) {
     try {
         Config::FromString("[core]\nx = = 1\n");

@@ -1,11 +1,8 @@
 #include "services/account/api/kakao_client.hpp"
 
-#include <curl/curl.h>
-
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/use_awaitable.hpp>
 #include <boost/json.hpp>
 
+#include "core/http/client.hpp"
 #include "services/account/domain/account_rules.hpp"
 
 namespace sikgu::account {
@@ -45,14 +42,6 @@ std::optional<boost::json::object> ParseObject(std::string_view json) {
     auto value = boost::json::parse(json, ec);
     if (ec || !value.is_object()) return std::nullopt;
     return std::move(value.as_object());
-}
-
-std::size_t Collect(char* data, std::size_t size, std::size_t count, void* user) {
-    auto* body = static_cast<std::string*>(user);
-    const std::size_t n = size * count;
-    if (body->size() + n > kMaxBody) return 0;  // aborts the transfer
-    body->append(data, n);
-    return n;
 }
 
 }  // namespace
@@ -115,55 +104,29 @@ std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& f
     return out;
 }
 
-KakaoClient::KakaoClient(const KakaoConfig& config) : config_(config) { curl_global_init(CURL_GLOBAL_DEFAULT); }
-
-KakaoClient::~KakaoClient() { pool_.join(); }
+KakaoClient::KakaoClient(const KakaoConfig& config, http::Client& client) : config_(config), client_(client) {}
 
 core::Task<KakaoClient::Reply> KakaoClient::Perform(const std::string& url, const std::string* form,
                                                     const std::string* bearer) {
-    Reply reply = co_await boost::asio::co_spawn(
-        pool_,
-        [&]() -> core::Task<Reply> {
-            Reply r;
-            CURL* curl = curl_easy_init();
-            if (curl == nullptr) {
-                r.error = "curl_easy_init failed";
-                co_return r;
-            }
-            char error_buffer[CURL_ERROR_SIZE] = {0};
-            curl_slist* headers = curl_slist_append(nullptr, "Accept: application/json");
-            std::string authorization;
-            if (bearer != nullptr) {
-                authorization = "Authorization: Bearer " + *bearer;
-                headers = curl_slist_append(headers, authorization.c_str());
-            }
-            if (form != nullptr) {
-                headers = curl_slist_append(headers, "Content-Type: application/x-www-form-urlencoded;charset=utf-8");
-                curl_easy_setopt(curl, CURLOPT_POSTFIELDS, form->c_str());
-                curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(form->size()));
-            }
-            curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-            curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-            curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, Collect);
-            curl_easy_setopt(curl, CURLOPT_WRITEDATA, &r.body);
-            curl_easy_setopt(curl, CURLOPT_TIMEOUT, config_.timeout_seconds);
-            curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, std::min(config_.timeout_seconds, 5L));
-            curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-            curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_buffer);
-            curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-            curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-            curl_easy_setopt(curl, CURLOPT_USERAGENT, "sikgu");
-            const CURLcode rc = curl_easy_perform(curl);
-            if (rc == CURLE_OK) {
-                curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r.status);
-            } else {
-                r.error = error_buffer[0] ? error_buffer : curl_easy_strerror(rc);
-            }
-            curl_slist_free_all(headers);
-            curl_easy_cleanup(curl);
-            co_return r;
-        },
-        boost::asio::use_awaitable);
+    http::ClientRequest request;
+    request.method = form != nullptr ? "POST" : "GET";
+    request.url = url;
+    request.headers.push_back({"Accept", "application/json"});
+    if (bearer != nullptr) request.headers.push_back({"Authorization", "Bearer " + *bearer});
+    if (form != nullptr) {
+        request.headers.push_back({"Content-Type", "application/x-www-form-urlencoded;charset=utf-8"});
+        request.body = *form;
+    }
+    request.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(config_.timeout_seconds);
+    request.max_response_bytes = kMaxBody;
+    Reply reply;
+    try {
+        const http::ClientResponse response = co_await client_.Fetch(request);
+        reply.status = response.status;
+        reply.body = response.body;
+    } catch (const http::ClientError& e) {
+        reply.error = e.what();
+    }
     co_return reply;
 }
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <boost/asio/thread_pool.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +9,10 @@
 
 #include "core/async/task.hpp"
 #include "services/account/account_config.hpp"
+
+namespace sikgu::http {
+class Client;
+}
 
 namespace sikgu::account {
 
@@ -32,17 +35,17 @@ std::optional<std::string> ParseAccessToken(std::string_view json);
 std::string FormEncode(std::string_view value);
 std::string FormEncode(const std::vector<std::pair<std::string, std::string>>& fields);
 
-/// Talks to the provider's token and user-info endpoints with libcurl on a small private pool
-/// (curl's easy API blocks). Answers are capped in size; redirects are not followed.
+/// Talks to the provider's token and user-info endpoints through the process's outgoing client. Answers
+/// are capped in size; redirects are not followed.
 class KakaoClient {
 public:
-    explicit KakaoClient(const KakaoConfig& config);
-    ~KakaoClient();
+    KakaoClient(const KakaoConfig& config, http::Client& client);
     KakaoClient(const KakaoClient&) = delete;
     KakaoClient& operator=(const KakaoClient&) = delete;
 
-    /// Exchanges the authorization code (with the PKCE verifier) and reads the user info. On failure the
-    /// string says why, for the log (never a token).
+    /// Exchanges the authorization code (with the PKCE verifier) and reads the user info, each call within
+    /// `timeout_seconds`. On failure the string says why, for the log (never a token). A full outgoing queue
+    /// throws OverloadedError (503).
     core::Task<std::variant<OAuthProfile, std::string>> FetchProfile(const std::string& code,
                                                                      const std::string& code_verifier);
 
@@ -55,7 +58,7 @@ private:
     core::Task<Reply> Perform(const std::string& url, const std::string* form, const std::string* bearer);
 
     const KakaoConfig& config_;
-    boost::asio::thread_pool pool_{2};
+    http::Client& client_;
 };
 
 }  // namespace sikgu::account

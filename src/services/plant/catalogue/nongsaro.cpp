@@ -1,15 +1,16 @@
 #include "services/plant/catalogue/nongsaro.hpp"
 
-#include <curl/curl.h>
-
 #include <boost/json.hpp>
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
+#include <boost/url/encode.hpp>
+#include <boost/url/rfc/unreserved_chars.hpp>
 #include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <sstream>
 
+#include "core/http/client.hpp"
 #include "core/util/text.hpp"
 #include "services/plant/catalogue/catalogue_json.hpp"
 
@@ -215,13 +216,6 @@ std::string ReadFile(const std::filesystem::path& path) {
     return out.str();
 }
 
-std::size_t AppendBody(char* data, std::size_t size, std::size_t count, void* user) {
-    auto* body = static_cast<std::string*>(user);
-    if (body->size() + size * count > (16U << 20)) return 0;  // a catalogue response is far smaller
-    body->append(data, size * count);
-    return size * count;
-}
-
 }  // namespace
 
 std::vector<NongsaroRecord> ParseNongsaroItems(std::string_view document) {
@@ -319,25 +313,26 @@ NongsaroSource DirectorySource(const std::filesystem::path& folder) {
     };
 }
 
-NongsaroSource HttpSource(std::string base_url, std::string api_key) {
-    return [base = std::move(base_url), key = std::move(api_key)](const std::string& no) -> std::string {
-        CURL* curl = curl_easy_init();
-        if (curl == nullptr) throw CatalogueError("curl_easy_init failed");
-        char* escaped_key = curl_easy_escape(curl, key.c_str(), static_cast<int>(key.size()));
-        std::string url = base + (no.empty() ? "/gardenList?numOfRows=1000&apiKey=" : "/gardenDtl?apiKey=") +
-                          escaped_key + (no.empty() ? "" : "&cntntsNo=" + no);
-        curl_free(escaped_key);
-        std::string body;
-        curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);
-        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
-        curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
-        curl_easy_setopt(curl, CURLOPT_FAILONERROR, 1L);
-        curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-        const CURLcode rc = curl_easy_perform(curl);
-        curl_easy_cleanup(curl);
-        if (rc != CURLE_OK) throw CatalogueError(std::string("nongsaro: ") + curl_easy_strerror(rc));
-        return body;
+NongsaroSource HttpSource(std::string base_url, std::string api_key, http::Client& client) {
+    return [base = std::move(base_url), key = std::move(api_key), &client](const std::string& no) -> std::string {
+        if (no.find_first_not_of("0123456789") != std::string::npos) throw CatalogueError("bad cntntsNo " + no);
+        const std::string escaped_key = boost::urls::encode(key, boost::urls::unreserved_chars);
+        http::ClientRequest request;
+        request.url = base + (no.empty() ? "/gardenList?numOfRows=1000&apiKey=" : "/gardenDtl?apiKey=") + escaped_key +
+                      (no.empty() ? "" : "&cntntsNo=" + no);
+        request.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        request.max_response_bytes = 16U << 20;  // a catalogue response is far smaller
+        try {
+            auto response = client.FetchNow(request);
+            // The URL carries the API key: name only the document.
+            if (response.status != 200) {
+                throw CatalogueError("nongsaro: HTTP " + std::to_string(response.status) + " for " +
+                                     (no.empty() ? std::string("the list") : "the detail of " + no));
+            }
+            return std::move(response.body);
+        } catch (const http::ClientError& e) {
+            throw CatalogueError(std::string("nongsaro: ") + e.what());
+        }
     };
 }
 

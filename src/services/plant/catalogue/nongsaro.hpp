@@ -9,6 +9,10 @@
 
 #include "services/plant/domain/plant.hpp"
 
+namespace sikgu::http {
+class Client;
+}
+
 namespace sikgu::plant {
 
 /// One <item> of a Nongsaro response: field name -> trimmed value (empty and null fields are absent).
@@ -32,7 +36,8 @@ std::vector<Plant> ImportNongsaro(const NongsaroSource& source);
 /// plantDtlData/plantDtl_<no>.json, plantDtl_<no>.json or gardenDtl_<no>.xml.
 NongsaroSource DirectorySource(const std::filesystem::path& folder);
 
-/// The live API (`base_url` like http://api.nongsaro.go.kr/service/garden), fetched with libcurl.
-NongsaroSource HttpSource(std::string base_url, std::string api_key);
+/// The live API (`base_url` like http://api.nongsaro.go.kr/service/garden), fetched through the process's
+/// outgoing client with its blocking entry (imports run outside the event loop), 30 s per document.
+NongsaroSource HttpSource(std::string base_url, std::string api_key, http::Client& client);
 
 }  // namespace sikgu::plant
