@@ -44,7 +44,7 @@ bool ComponentTestsOnPostgres() {
     return engine != nullptr && std::string_view(engine) == "postgres";
 }
 
-PostgresDatabases::PostgresDatabases() {
+PostgresDatabases::PostgresDatabases(std::span<const runtime::ModuleEntry> modules) {
     const char* url = std::getenv("SIKGU_TEST_POSTGRES_URL");
     if (url == nullptr) {
         throw std::runtime_error("SIKGU_TEST_ENGINE=postgres needs SIKGU_TEST_POSTGRES_URL (tests/support/with_postgres.sh)");
@@ -55,7 +55,7 @@ PostgresDatabases::PostgresDatabases() {
     const auto slash = admin_url_.rfind('/');
     url_template_ = admin_url_.substr(0, slash + 1) + prefix + "{service}";
     auto admin = sql::OpenPostgres(admin_url_);
-    for (const auto& entry : app::AllModules()) {
+    for (const auto& entry : modules) {
         names_.push_back(prefix + std::string(entry.name));
         admin->ExecuteScript("CREATE DATABASE " + names_.back());
     }
@@ -70,13 +70,26 @@ PostgresDatabases::~PostgresDatabases() {
     }
 }
 
-TestServer::TestServer(std::string extra_toml, std::map<std::string, std::string> env) {
+std::vector<runtime::ModuleEntry> AllModulesAnd(const std::vector<runtime::ModuleEntry>& extra) {
+    const auto all = app::AllModules();
+    std::vector<runtime::ModuleEntry> modules(all.begin(), all.end());
+    modules.insert(modules.end(), extra.begin(), extra.end());
+    return modules;
+}
+
+TestServer::TestServer(std::string extra_toml, std::map<std::string, std::string> env,
+                       std::vector<runtime::ModuleEntry> extra_modules, std::optional<TimePoint> start_at)
+    : clock_(start_at.value_or(std::chrono::system_clock::now())), modules_(AllModulesAnd(extra_modules)) {
     if (ComponentTestsOnPostgres() && !env.contains("core.sql.engine")) {
-        postgres_ = std::make_unique<PostgresDatabases>();
+        postgres_ = std::make_unique<PostgresDatabases>(modules_);
         env.emplace("core.sql.engine", "postgres");
         env.emplace("core.sql.postgres_url", postgres_->UrlTemplate());
     }
     if (const auto it = env.find("core.sql.engine"); it != env.end()) engine_ = it->second;
+    for (const char* key : {"core.sql.engine", "core.sql.postgres_url", "core.data_dir"}) {
+        if (const auto it = env.find(key); it != env.end()) sql_settings_[key] = it->second;
+    }
+    if (!sql_settings_.contains("core.data_dir")) sql_settings_["core.data_dir"] = dir_.Path().string();
     const std::string toml = "[core]\ndata_dir = \"" + dir_.Path().string() +
                              "\"\nio_threads = 2\n"
                              "[core.http]\nbind = \"127.0.0.1\"\nport = 0\nshutdown_grace_seconds = 2\n"
@@ -85,12 +98,14 @@ TestServer::TestServer(std::string extra_toml, std::map<std::string, std::string
                              "[core.auth]\nargon2_memory_kib = 64\nargon2_iterations = 1\n"
                              "[core.log]\nlevel = \"warn\"\n" +
                              extra_toml;
-    app_ = std::make_unique<runtime::App>(config::Config::FromString(toml, std::move(env)), app::AllModules(),
+    app_ = std::make_unique<runtime::App>(config::Config::FromString(toml, std::move(env)), modules_,
                                           std::vector<std::string>{}, clock_);
     port_ = app_->Start();
 }
 
 TestServer::~TestServer() { app_->Stop(); }
+
+std::map<std::string, std::string> TestServer::SharedDatabases() const { return sql_settings_; }
 
 std::string TestServer::LastMailTo(const std::string& to) {
     auto client = Client();

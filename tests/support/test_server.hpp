@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,7 @@ namespace sikgu::test {
 class FakeClock final : public Clock {
 public:
     FakeClock() : now_(std::chrono::system_clock::now().time_since_epoch().count()) {}
+    explicit FakeClock(TimePoint start) : now_(start.time_since_epoch().count()) {}
     TimePoint Now() const override { return TimePoint(std::chrono::system_clock::duration(now_.load())); }
     void Advance(std::chrono::seconds by) { now_.fetch_add(std::chrono::system_clock::duration(by).count()); }
 
@@ -43,7 +46,7 @@ private:
 /// SIKGU_TEST_POSTGRES_URL; dropped on destruction.
 class PostgresDatabases {
 public:
-    PostgresDatabases();
+    explicit PostgresDatabases(std::span<const runtime::ModuleEntry> modules);
     ~PostgresDatabases();
     PostgresDatabases(const PostgresDatabases&) = delete;
     PostgresDatabases& operator=(const PostgresDatabases&) = delete;
@@ -55,6 +58,9 @@ private:
     std::string url_template_;
     std::vector<std::string> names_;
 };
+
+/// Every module of the binary, then `extra` (test-only modules).
+std::vector<runtime::ModuleEntry> AllModulesAnd(const std::vector<runtime::ModuleEntry>& extra);
 
 /// Whether component tests run against PostgreSQL (SIKGU_TEST_ENGINE=postgres; ctest component.postgres).
 bool ComponentTestsOnPostgres();
@@ -77,7 +83,10 @@ bool InContinuousIntegration();
 /// engine itself).
 class TestServer {
 public:
-    explicit TestServer(std::string extra_toml = "", std::map<std::string, std::string> env = {});
+    /// `start_at` sets the server's clock before it starts (jobs look at it at start).
+    explicit TestServer(std::string extra_toml = "", std::map<std::string, std::string> env = {},
+                        std::vector<runtime::ModuleEntry> extra_modules = {},
+                        std::optional<TimePoint> start_at = std::nullopt);
     ~TestServer();
 
     std::uint16_t Port() const { return port_; }
@@ -91,12 +100,16 @@ public:
 
     /// "sqlite" or "postgres": the engine this server's services run on.
     const std::string& Engine() const { return engine_; }
+    /// Settings that make another TestServer use this one's databases (two instances of the services).
+    std::map<std::string, std::string> SharedDatabases() const;
 
 private:
     TempDir dir_;
     FakeClock clock_;
+    std::vector<runtime::ModuleEntry> modules_;
     std::unique_ptr<PostgresDatabases> postgres_;
     std::string engine_ = "sqlite";
+    std::map<std::string, std::string> sql_settings_;
     std::unique_ptr<runtime::App> app_;
     std::uint16_t port_ = 0;
 };

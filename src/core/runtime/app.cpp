@@ -1,5 +1,7 @@
 #include "core/runtime/app.hpp"
 
+#include <unistd.h>
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -65,6 +67,13 @@ std::string ReadFile(const std::filesystem::path& path) {
     std::ostringstream out;
     out << in.rdbuf();
     return out.str();
+}
+
+// Names this process in job claims: host, pid and a random part (pids repeat across hosts and restarts).
+std::string InstanceId() {
+    char host[256] = {};
+    ::gethostname(host, sizeof host - 1);
+    return std::string(host) + ":" + std::to_string(::getpid()) + ":" + RandomToken(6);
 }
 
 }  // namespace
@@ -147,28 +156,9 @@ struct App::Impl : Registry {
         std::string consumer = registering->name + ":" + type;
         events->Subscribe(std::move(consumer), registering->name, *registering->db, {std::move(type)}, std::move(handler));
     }
-    struct Job {
-        std::string name;
-        std::chrono::milliseconds period;
-        std::function<core::Task<void>()> run;
-    };
-    std::vector<Job> jobs;
-    void AddJob(std::string name, std::chrono::milliseconds period, std::function<core::Task<void>()> job) override {
-        jobs.push_back({std::move(name), period, std::move(job)});
-    }
-
-    core::Task<void> Schedule(const Job& job) {
-        boost::asio::steady_timer timer(co_await boost::asio::this_coro::executor);
-        while (true) {
-            timer.expires_after(job.period);
-            auto [ec] = co_await timer.async_wait(core::AsTuple{});
-            if (ec) co_return;
-            try {
-                co_await job.run();
-            } catch (const std::exception& e) {
-                obs::Log(obs::Level::kError, "job_failed", {{"job", job.name}, {"what", e.what()}});
-            }
-        }
+    std::unique_ptr<JobScheduler> jobs;
+    void AddJob(JobSpec spec, JobFunction job) override {
+        jobs->Add(std::move(spec), std::move(job), registering != nullptr ? registering->db.get() : nullptr);
     }
 
     void AddReadinessCheck(std::string name, std::function<core::Task<bool>()> check) override {
@@ -265,6 +255,7 @@ struct App::Impl : Registry {
                              {{"outcome", std::string(http::ClientStats::kOutcomes[i])}},
                              static_cast<double>(outgoing.finished[i]));
             }
+            jobs->ExportMetrics(m);
             for (const auto& [service, pending] : events->OutboxPending()) {
                 m.SetGauge("sikgu_outbox_pending_events", "Committed events not yet handed to the transport",
                            {{"service", service}}, static_cast<double>(pending));
@@ -310,6 +301,7 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         if (!found) throw config::ConfigError("unknown service: " + name);
     }
 
+    a.jobs = std::make_unique<JobScheduler>(clock, InstanceId(), a.settings.job_tick);
     a.transport = std::make_unique<bus::InProcessTransport>();
     a.events = std::make_unique<bus::EventBus>(*a.transport, clock, a.settings.bus);
     a.revocations = std::make_unique<auth::SessionRevocations>(clock, a.settings.access_ttl);
@@ -322,7 +314,10 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         a.dev_mailbox = mailbox.get();
         a.mailer = std::move(mailbox);
         // Development mail is read within minutes; a week keeps the folder from growing without end.
-        a.AddJob("core.dev-mailbox-prune", std::chrono::hours(1), [&a]() -> core::Task<void> {
+        // Local: each process prunes its own mailbox folder.
+        a.AddJob({.name = "core.dev-mailbox-prune", .schedule = JobSchedule::Every(std::chrono::hours(1)),
+                  .once_across_instances = false},
+                 [&a]() -> core::Task<void> {
             const auto removed = a.dev_mailbox->Prune(a.clock.Now() - std::chrono::days(7));
             if (removed > 0) obs::Log(obs::Level::kInfo, "dev_mailbox_pruned", {{"mails", removed}});
             co_return;
@@ -371,9 +366,12 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         a.registering = nullptr;
         a.events->AddProducer(service.name, *service.db);
         mail::MailQueue* queue = service.mail_queue.get();
-        a.AddJob(service.name + ".mail-retry", a.settings.mail_retry, [queue]() -> core::Task<void> {
-            co_await queue->SendDue();
-        });
+        // In every process: each mail is claimed on its own, so instances never send one twice.
+        a.registering = &service;
+        a.AddJob({.name = service.name + ".mail-retry", .schedule = JobSchedule::Every(a.settings.mail_retry),
+                  .once_across_instances = false},
+                 [queue]() -> core::Task<void> { co_await queue->SendDue(); });
+        a.registering = nullptr;
         sql::Database* db = service.db.get();
         a.AddReadinessCheck("db." + service.name, [db]() -> core::Task<bool> {
             co_return co_await db->Read([](sql::Connection& c) { return !c.Query("SELECT 1").empty(); });
@@ -392,6 +390,7 @@ int App::Migrate() {
     for (auto& service : impl_->services) {
         applied += sql::Migrate(*service.db, service.name + ".bus", bus::BusMigrations());
         applied += sql::Migrate(*service.db, service.name + ".mail", mail::MailQueueMigrations());
+        applied += sql::Migrate(*service.db, service.name + ".jobs", JobMigrations());
         applied += sql::Migrate(*service.db, service.name, service.migrations);
     }
     impl_->migrated = true;
@@ -403,7 +402,7 @@ std::uint16_t App::Start() {
     if (!a.migrated) Migrate();
     for (auto& service : a.services) service.module->Start();
     a.events->Start(a.io);
-    for (const auto& job : a.jobs) boost::asio::co_spawn(a.io, a.Schedule(job), boost::asio::detached);
+    a.jobs->Start(a.io);
     a.server = std::make_unique<http::HttpServer>(a.io, a.settings.http, *a.pipeline);
     const auto port = a.server->Start();
     for (std::size_t i = 0; i < a.settings.io_threads; ++i) {
@@ -443,6 +442,7 @@ void App::Stop() {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
     obs::Log(obs::Level::kInfo, "stopped", {{"open_connections", a.server->OpenConnections()}});
+    a.jobs->Stop();
     a.events->Stop();
     a.io.stop();
     for (auto& t : a.threads) t.join();

@@ -13,6 +13,7 @@
 #include "core/http/handler.hpp"
 #include "core/http/messages.hpp"
 #include "core/http/router.hpp"
+#include "core/runtime/jobs.hpp"
 #include "core/bus/event_bus.hpp"
 #include "core/util/embedded_file.hpp"
 
@@ -83,9 +84,14 @@ public:
             handler(tx, Event::FromJson(e.data));
         });
     }
-    /// Runs `job` every `period` on the event loop (first run one period after start). A failing run is
-    /// logged and the schedule continues.
-    virtual void AddJob(std::string name, std::chrono::milliseconds period, std::function<core::Task<void>()> job) = 0;
+    /// Runs `job` on its schedule on the event loop: periodically or at a time of day in a time zone, by one
+    /// instance of the service per slot (or by every process, for work on process memory), catching up a
+    /// missed slot if asked. A failing run is logged and the schedule continues. See JobSpec.
+    virtual void AddJob(JobSpec spec, JobFunction job) = 0;
+    /// A periodic job run by one instance per period.
+    void AddJob(std::string name, std::chrono::milliseconds period, JobFunction job) {
+        AddJob(JobSpec{.name = std::move(name), .schedule = JobSchedule::Every(period)}, std::move(job));
+    }
     /// Checked by /readyz.
     virtual void AddReadinessCheck(std::string name, std::function<core::Task<bool>()> check) = 0;
 };

@@ -18,6 +18,7 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
     s.node_id = static_cast<std::uint32_t>(core.GetInt("node_id", 0, 0, 1023));
     s.io_threads = static_cast<std::size_t>(core.GetInt("io_threads", 0, 0, 256));
     if (s.io_threads == 0) s.io_threads = std::max(1U, std::thread::hardware_concurrency());
+    s.job_tick = std::chrono::milliseconds(core.GetInt("job_tick_ms", 1000, 10, 60000));
     core.Finish({"http", "http_client", "sql", "auth", "log", "mail", "bus"});
 
     const auto http = config.Get("core.http");

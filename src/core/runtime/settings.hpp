@@ -51,6 +51,8 @@ struct CoreSettings {
     mail::SmtpOptions smtp;  // smtp.url empty: the dev mailbox is used
     std::chrono::seconds mail_retry{30};  // first retry of a failed mail and the retry job's period
 
+    std::chrono::milliseconds job_tick{1000};  // how often sleeping jobs look at the clock
+
     std::string bus_transport = "in-process";
     bus::BusOptions bus;
 

@@ -49,4 +49,20 @@ std::optional<TimePoint> ParseRfc3339(std::string_view text) {
            std::chrono::seconds{s} + std::chrono::milliseconds{frac_ms};
 }
 
+std::optional<TimeZone> ParseTimeZone(std::string_view name) {
+    if (name == "UTC" || name == "Etc/UTC") return TimeZone{std::string(name), std::chrono::minutes(0)};
+    if (name == "Asia/Seoul") return kSeoul;
+    int hours = 0;
+    int minutes = 0;
+    char sign = 0;
+    const std::string copy(name);
+    int consumed = 0;
+    if (copy.size() == 6 && std::sscanf(copy.c_str(), "%c%2d:%2d%n", &sign, &hours, &minutes, &consumed) == 3 &&
+        consumed == 6 && (sign == '+' || sign == '-') && hours <= 14 && minutes < 60) {
+        const auto offset = std::chrono::minutes(hours * 60 + minutes);
+        return TimeZone{copy, sign == '+' ? offset : -offset};
+    }
+    return std::nullopt;
+}
+
 }  // namespace sikgu

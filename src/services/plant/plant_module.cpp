@@ -50,7 +50,11 @@ public:
         r.AddRoute({http::Verb::kGet, "/api/v1/plants", http::Auth::kPublic}, list_);
         r.AddRoute({http::Verb::kGet, "/api/v1/plants/{id:int}", http::Auth::kPublic}, get_);
         // `sikgu plants import` writes the table from another process; pick its changes up here.
-        r.AddJob("plant.reload-catalogue", config_.reload_interval, [this]() -> core::Task<void> {
+        // Every process holds its own copy, so every process looks (a read) rather than one per database.
+        const runtime::JobSpec reload{.name = "plant.reload-catalogue",
+                                      .schedule = runtime::JobSchedule::Every(config_.reload_interval),
+                                      .once_across_instances = false};
+        r.AddJob(reload, [this]() -> core::Task<void> {
             const auto revision = co_await context_.db.Read([](sql::Connection& c) { return PlantStore::Revision(c); });
             if (revision == loaded_revision_) co_return;
             auto plants = co_await context_.db.Read([](sql::Connection& c) { return PlantStore::LoadAll(c); });

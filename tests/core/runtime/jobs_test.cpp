@@ -1,49 +1,43 @@
+#include "core/runtime/jobs.hpp"
+
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <thread>
-
-#include "core/config/config.hpp"
-#include "core/runtime/app.hpp"
-#include "support/test_server.hpp"
+#include "core/util/time.hpp"
 
 namespace sikgu::runtime {
 namespace {
 
-std::atomic<int> g_runs{0};
-std::atomic<int> g_failures{0};
+TimePoint At(const char* rfc3339) { return *ParseRfc3339(rfc3339); }
 
-class TickModule final : public Module {
-public:
-    explicit TickModule(ServiceContext&) {}
-    void Register(Registry& r) override {
-        r.AddJob("test.tick", std::chrono::milliseconds(20), []() -> core::Task<void> {
-            ++g_runs;
-            co_return;
-        });
-        r.AddJob("test.fail", std::chrono::milliseconds(20), []() -> core::Task<void> {
-            ++g_failures;
-            throw std::runtime_error("boom");
-            co_return;
-        });
-    }
-};
+TEST(JobSchedule, DailyAtAWallClockTimeInSeoul) {
+    // 13:00 in Seoul is 04:00 UTC.
+    const auto drop = JobSchedule::DailyAt(13, 0, kSeoul);
+    EXPECT_EQ(drop.SlotAtOrBefore(At("2026-12-02T04:00:00Z")), At("2026-12-02T04:00:00Z"));
+    EXPECT_EQ(drop.SlotAtOrBefore(At("2026-12-02T03:59:59.999Z")), At("2026-12-01T04:00:00Z"));
+    EXPECT_EQ(drop.NextSlotAfter(At("2026-12-02T04:00:00Z")), At("2026-12-03T04:00:00Z"));
+    EXPECT_EQ(drop.NextSlotAfter(At("2026-12-01T23:30:00Z")), At("2026-12-02T04:00:00Z"));  // 08:30 next day there
+    // Just after midnight in Seoul (15:00 UTC the day before) the next drop is still that Seoul day's 13:00.
+    EXPECT_EQ(drop.NextSlotAfter(At("2026-12-01T15:30:00Z")), At("2026-12-02T04:00:00Z"));
+    const auto archive = JobSchedule::DailyAt(0, 30, kSeoul);  // 15:30 UTC the day before
+    EXPECT_EQ(archive.NextSlotAfter(At("2026-12-01T15:29:00Z")), At("2026-12-01T15:30:00Z"));
+    EXPECT_EQ(drop.Describe(), "daily at 13:00 Asia/Seoul");
+}
 
-std::unique_ptr<Module> MakeTick(ServiceContext& c) { return std::make_unique<TickModule>(c); }
+TEST(JobSchedule, PeriodicSlotsAreAlignedSoInstancesAgree) {
+    const auto every = JobSchedule::Every(std::chrono::minutes(10));
+    EXPECT_EQ(every.SlotAtOrBefore(At("2026-12-02T04:17:31Z")), At("2026-12-02T04:10:00Z"));
+    EXPECT_EQ(every.NextSlotAfter(At("2026-12-02T04:17:31Z")), At("2026-12-02T04:20:00Z"));
+    EXPECT_EQ(every.NextSlotAfter(At("2026-12-02T04:20:00Z")), At("2026-12-02T04:30:00Z"));
+}
 
-TEST(Jobs, RunPeriodicallyAndSurviveFailures) {
-    test::TempDir dir;
-    test::FakeClock clock;
-    static constexpr ModuleEntry kModules[] = {{"tick", &MakeTick}};
-    const std::string toml = "[core]\ndata_dir = \"" + dir.Path().string() +
-                             "\"\n[core.http]\nport = 0\n[core.auth]\nargon2_memory_kib = 64\n"
-                             "[core.log]\nlevel = \"error\"\n";
-    App app(config::Config::FromString(toml), kModules, {}, clock);
-    app.Start();
-    for (int i = 0; i < 200 && (g_runs < 3 || g_failures < 3); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    app.Stop();
-    EXPECT_GE(g_runs.load(), 3);
-    EXPECT_GE(g_failures.load(), 3);  // a throwing run does not end its schedule
+TEST(TimeZones, FixedOffsetsOnly) {
+    EXPECT_EQ(ParseTimeZone("Asia/Seoul")->offset, std::chrono::hours(9));
+    EXPECT_EQ(ParseTimeZone("UTC")->offset, std::chrono::minutes(0));
+    EXPECT_EQ(ParseTimeZone("+05:30")->offset, std::chrono::minutes(330));
+    EXPECT_EQ(ParseTimeZone("-03:00")->offset, std::chrono::minutes(-180));
+    EXPECT_FALSE(ParseTimeZone("Europe/Berlin"));  // daylight saving: refused, not guessed
+    EXPECT_FALSE(ParseTimeZone("+25:00"));
+    EXPECT_FALSE(ParseTimeZone("0900"));
 }
 
 }  // namespace
