@@ -23,6 +23,7 @@
 #include "core/bus/event_bus.hpp"
 #include "core/bus/in_process_transport.hpp"
 #include "core/http/client.hpp"
+#include "core/http/idempotency.hpp"
 #include "core/http/pipeline.hpp"
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
@@ -128,6 +129,7 @@ struct App::Impl : Registry {
         std::string name;
         std::unique_ptr<sql::Database> db;
         std::unique_ptr<mail::MailQueue> mail_queue;
+        std::unique_ptr<http::IdempotencyKeys> idempotency;
         std::unique_ptr<ServiceContext> context;
         std::unique_ptr<Module> module;
         std::vector<EmbeddedFile> migrations;
@@ -157,6 +159,7 @@ struct App::Impl : Registry {
         events->Subscribe(std::move(consumer), registering->name, *registering->db, {std::move(type)}, std::move(handler));
     }
     std::unique_ptr<JobScheduler> jobs;
+    using Registry::AddJob;
     void AddJob(JobSpec spec, JobFunction job) override {
         jobs->Add(std::move(spec), std::move(job), registering != nullptr ? registering->db.get() : nullptr);
     }
@@ -356,10 +359,10 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
             .mail = [mail_queue](sql::Transaction& tx, const mail::Mail& m,
                                  TimePoint discard_after) { mail_queue->Queue(tx, m, discard_after); },
         });
+        service.idempotency = std::make_unique<http::IdempotencyKeys>(*service.db, clock);
         service.context = std::make_unique<ServiceContext>(ServiceContext{
             service.name, a.config, a.settings, *service.db, clock, a.ids, a.metrics, *a.tokens, *a.revocations,
-            *a.passwords,
-            *service.mail_queue, a.dev_mailbox, a.io, *a.http_client});
+            *a.passwords, *service.mail_queue, a.dev_mailbox, a.io, *service.idempotency, *a.http_client});
         service.module = entry.make(*service.context);
         a.registering = &service;
         service.module->Register(a);
@@ -368,6 +371,10 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         mail::MailQueue* queue = service.mail_queue.get();
         // In every process: each mail is claimed on its own, so instances never send one twice.
         a.registering = &service;
+        http::IdempotencyKeys* idempotency = service.idempotency.get();
+        a.AddJob(service.name + ".idempotency-purge", std::chrono::hours(1), [idempotency]() -> core::Task<void> {
+            co_await idempotency->PurgeExpired();
+        });
         a.AddJob({.name = service.name + ".mail-retry", .schedule = JobSchedule::Every(a.settings.mail_retry),
                   .once_across_instances = false},
                  [queue]() -> core::Task<void> { co_await queue->SendDue(); });
@@ -391,6 +398,7 @@ int App::Migrate() {
         applied += sql::Migrate(*service.db, service.name + ".bus", bus::BusMigrations());
         applied += sql::Migrate(*service.db, service.name + ".mail", mail::MailQueueMigrations());
         applied += sql::Migrate(*service.db, service.name + ".jobs", JobMigrations());
+        applied += sql::Migrate(*service.db, service.name + ".idempotency", http::IdempotencyMigrations());
         applied += sql::Migrate(*service.db, service.name, service.migrations);
     }
     impl_->migrated = true;

@@ -2,6 +2,7 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <fmt/format.h>
@@ -55,6 +56,7 @@ struct JobScheduler::Job {
     std::atomic<std::int64_t> last_started_ms{0};
     std::atomic<std::int64_t> last_success_ms{0};
     std::atomic<double> last_duration_seconds{0};
+    std::shared_ptr<asio::steady_timer> timer;  // the loop's sleep, cut short by Stop
 };
 
 JobScheduler::JobScheduler(const Clock& clock, std::string instance_id, Millis tick)
@@ -77,7 +79,9 @@ void JobScheduler::Start(asio::io_context& io) {
             std::lock_guard lock(mutex_);
             ++running_;
         }
-        asio::co_spawn(asio::make_strand(io), Loop(*job), [this](std::exception_ptr) {
+        auto strand = asio::make_strand(io);
+        job->timer = std::make_shared<asio::steady_timer>(strand);
+        asio::co_spawn(strand, Loop(*job), [this](std::exception_ptr) {
             std::lock_guard lock(mutex_);
             --running_;
             done_.notify_all();
@@ -87,13 +91,15 @@ void JobScheduler::Start(asio::io_context& io) {
 
 void JobScheduler::Stop() {
     stopping_ = true;
+    for (auto& job : jobs_) {
+        if (job->timer) asio::post(job->timer->get_executor(), [timer = job->timer] { timer->cancel(); });
+    }
     std::unique_lock lock(mutex_);
     done_.wait_for(lock, std::chrono::seconds(15), [this] { return running_ == 0; });
 }
 
 core::Task<void> JobScheduler::Loop(Job& job) {
-    const auto executor = co_await asio::this_coro::executor;
-    asio::steady_timer timer(executor);
+    asio::steady_timer& timer = *job.timer;
     const JobSchedule& schedule = job.spec.schedule;
     // A slot missed while no instance ran: caught up once, if the job wants it and it is recent enough. The
     // claim tells whether it really was missed.

@@ -33,6 +33,9 @@ class Metrics;
 namespace sikgu::http {
 class Client;
 }
+namespace sikgu::http {
+class IdempotencyKeys;
+}
 namespace sikgu::auth {
 class JwtCodec;
 class PasswordHasher;
@@ -63,6 +66,7 @@ struct ServiceContext {
     mail::MailQueue& mail_queue;  // how a service sends mail: durable, in its own database, retried
     mail::DevMailbox* dev_mailbox;  // null when real SMTP is configured
     boost::asio::io_context& io;
+    http::IdempotencyKeys& idempotency;  // Idempotency-Key records in this service's database
     http::Client& http_client;  // every outgoing HTTP call; services never make their own
 };
 
