@@ -13,7 +13,6 @@
 #include "core/runtime/app.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/time.hpp"
-#include "services/plant/plant_module.hpp"
 
 extern char** environ;
 
@@ -45,17 +44,10 @@ int main(int argc, char** argv) {
     serve->add_option("--services", services, "comma-separated services to run (default: all)");
     auto* migrate = cli.add_subcommand("migrate", "apply database migrations and exit");
     auto* version = cli.add_subcommand("version", "print the version");
-    auto* plants_cmd = cli.add_subcommand("plants", "plant encyclopedia tools");
-    plants_cmd->require_subcommand(1);
-    auto* plants_import = plants_cmd->add_subcommand(
-        "import", "load the shipped catalogue, a catalogue file, a Nongsaro dump folder, or the live Nongsaro API");
-    plant::ImportRequest import_request;
-    plants_import->add_option("--file", import_request.catalogue_file, "a catalogue JSON file in sikgu's format")
-        ->check(CLI::ExistingFile);
-    plants_import->add_option("--nongsaro-dir", import_request.nongsaro_dir, "a Nongsaro API dump folder")
-        ->check(CLI::ExistingDirectory);
-    plants_import->add_flag("--nongsaro-api", import_request.nongsaro_api,
-                            "fetch from the live Nongsaro API (needs plant.nongsaro_api_key)");
+    // Commands that belong to a service (e.g. `plants import`) come from the module list.
+    const std::vector<app::Command> commands = app::AllCommands();
+    std::vector<CLI::App*> command_apps;
+    for (const auto& command : commands) command_apps.push_back(command.declare(cli));
     auto* events_cmd = cli.add_subcommand("events", "event bus tools");
     events_cmd->require_subcommand(1);
     auto* dead_letters = events_cmd->add_subcommand("dead-letters", "list the events consumers gave up on");
@@ -90,12 +82,13 @@ int main(int argc, char** argv) {
             rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         }
         static const SystemClock clock;
-        if (*plants_cmd) selected = {"plant"};
-        runtime::App app(std::move(config), app::AllModules(), selected, clock);
-        if (*plants_import) {
-            app.Migrate();
-            return plant::RunImport(app.ContextOf("plant"), import_request);
+        const app::Command* chosen = nullptr;
+        for (std::size_t i = 0; i < commands.size(); ++i) {
+            if (*command_apps[i]) chosen = &commands[i];
         }
+        if (chosen != nullptr) selected = chosen->services;
+        runtime::App app(std::move(config), app::AllModules(), selected, clock);
+        if (chosen != nullptr) return chosen->run(app);
         if (*dead_letters) {
             app.Migrate();
             for (const auto& letter : app.Events().DeadLetters()) {

@@ -77,9 +77,10 @@ std::vector<runtime::ModuleEntry> AllModulesAnd(const std::vector<runtime::Modul
     return modules;
 }
 
-TestServer::TestServer(std::string extra_toml, std::map<std::string, std::string> env,
-                       std::vector<runtime::ModuleEntry> extra_modules, std::optional<TimePoint> start_at)
-    : clock_(start_at.value_or(std::chrono::system_clock::now())), modules_(AllModulesAnd(extra_modules)) {
+TestServer::TestServer(Options options)
+    : clock_(options.start_at.value_or(std::chrono::system_clock::now())), modules_(AllModulesAnd(options.extra_modules)) {
+    auto& env = options.env;
+    const std::string& extra_toml = options.toml;
     if (ComponentTestsOnPostgres() && !env.contains("core.sql.engine")) {
         postgres_ = std::make_unique<PostgresDatabases>(modules_);
         env.emplace("core.sql.engine", "postgres");
@@ -99,7 +100,7 @@ TestServer::TestServer(std::string extra_toml, std::map<std::string, std::string
                              "[core.log]\nlevel = \"warn\"\n" +
                              extra_toml;
     app_ = std::make_unique<runtime::App>(config::Config::FromString(toml, std::move(env)), modules_,
-                                          std::vector<std::string>{}, clock_);
+                                          std::move(options.services), clock_);
     port_ = app_->Start();
 }
 

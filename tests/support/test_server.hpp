@@ -83,10 +83,18 @@ bool InContinuousIntegration();
 /// engine itself).
 class TestServer {
 public:
-    /// `start_at` sets the server's clock before it starts (jobs look at it at start).
+    struct Options {
+        std::string toml;                                 // added to (or overriding) the test configuration
+        std::map<std::string, std::string> env;           // config overrides by dotted key
+        std::vector<runtime::ModuleEntry> extra_modules;  // test-only modules, after the real ones
+        std::optional<TimePoint> start_at;                // the clock before start (jobs look at it at start)
+        std::vector<std::string> services;                // --services; empty: all
+    };
+    explicit TestServer(Options options);
     explicit TestServer(std::string extra_toml = "", std::map<std::string, std::string> env = {},
                         std::vector<runtime::ModuleEntry> extra_modules = {},
-                        std::optional<TimePoint> start_at = std::nullopt);
+                        std::optional<TimePoint> start_at = std::nullopt)
+        : TestServer(Options{std::move(extra_toml), std::move(env), std::move(extra_modules), start_at, {}}) {}
     ~TestServer();
 
     std::uint16_t Port() const { return port_; }

@@ -11,6 +11,7 @@
 #include <exception>
 
 #include "core/auth/jwt.hpp"
+#include "core/auth/service_credentials.hpp"
 #include "core/http/static_files.hpp"
 #include "core/obs/log.hpp"
 #include "core/obs/metrics.hpp"
@@ -95,10 +96,12 @@ std::string ChooseRequestId(const Request& request) {
 }
 
 Pipeline::Pipeline(const Router& router, const MessageCatalog& messages, const auth::JwtCodec& tokens,
-                   obs::Metrics& metrics, const StaticFiles* static_files, PipelineOptions options)
+                   const auth::ServiceCredentials& services, obs::Metrics& metrics, const StaticFiles* static_files,
+                   PipelineOptions options)
     : router_(router),
       messages_(messages),
       tokens_(tokens),
+      services_(services),
       metrics_(metrics),
       static_files_(static_files),
       options_(std::move(options)) {}
@@ -120,6 +123,13 @@ core::Task<Response> Pipeline::Dispatch(Request& request) const {
         obs::Log(obs::Level::kWarn, "overloaded", {{"request_id", request.request_id}, {"what", e.what()}});
         response = Problem::Make(503, "server.overloaded");
         response.SetHeader("Retry-After", "1");
+    } catch (const PeerUnavailable& e) {
+        // Another service this one needs is down or too slow: the caller learns which, and may retry.
+        obs::Log(obs::Level::kWarn, "peer_unavailable",
+                 {{"request_id", request.request_id}, {"peer", e.Peer()}, {"what", e.what()}});
+        response = Problem::Make(503, "service.unavailable");
+        response.problem->detail = std::nullopt;
+        response.SetHeader("Retry-After", "2");
     } catch (const std::exception& e) {
         // The client learns only the code and the request id; the cause goes to the log.
         obs::Log(obs::Level::kError, "unhandled_exception",
@@ -144,7 +154,7 @@ core::Task<Response> Pipeline::RouteAndHandle(Request& request) const {
         co_return response;
     }
     if (match.outcome == Router::Outcome::kNotFound) {
-        if (static_files_ != nullptr && !request.path.starts_with("/api/")) {
+        if (static_files_ != nullptr && !request.path.starts_with("/api/") && !request.path.starts_with("/internal/")) {
             if (auto file = static_files_->Serve(request)) co_return std::move(*file);
         }
         co_return Problem::NotFound("route.not_found");
@@ -153,6 +163,22 @@ core::Task<Response> Pipeline::RouteAndHandle(Request& request) const {
     request.route = route.spec.pattern;
     for (auto& [name, value] : match.params) request.path_params.emplace(std::move(name), std::move(value));
 
+    if (route.spec.auth == Auth::kService) {
+        // The internal API: another service's credential, or a call made in this process. Nothing a user
+        // holds passes here.
+        if (!request.internal) {
+            const auto header = request.GetHeader("authorization");
+            const auto caller = header && header->starts_with("Service ") ? services_.Verify(header->substr(8))
+                                                                          : std::optional<std::string>();
+            if (!caller) {
+                Response response = Problem::Unauthorized("auth.service_credential_required");
+                response.SetHeader("WWW-Authenticate", "Service");
+                co_return response;
+            }
+            request.caller_service = *caller;
+        }
+        co_return co_await route.handler->Handle(request);
+    }
     if (route.spec.auth != Auth::kPublic) {
         const auto header = request.GetHeader("authorization");
         if (header && header->size() > 7 && (header->starts_with("Bearer ") || header->starts_with("bearer "))) {
@@ -242,6 +268,7 @@ void Pipeline::ApplyCors(const Request& request, Response& response) const {
 }
 
 void Pipeline::Record(const Request& request, const Response& response, double seconds) const {
+    if (request.internal) return;  // counted by the query client, as a call between services
     metrics_.ObserveRequest(request.route, VerbName(request.verb), response.status, seconds);
     if (!options_.log_requests) return;
     const obs::Level level = response.status >= 500 ? obs::Level::kError : obs::Level::kInfo;

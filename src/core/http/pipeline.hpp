@@ -14,6 +14,7 @@
 
 namespace sikgu::auth {
 class JwtCodec;
+class ServiceCredentials;
 }
 namespace sikgu::obs {
 class Metrics;
@@ -36,7 +37,8 @@ struct PipelineOptions {
 class Pipeline {
 public:
     Pipeline(const Router& router, const MessageCatalog& messages, const auth::JwtCodec& tokens,
-             obs::Metrics& metrics, const StaticFiles* static_files, PipelineOptions options);
+             const auth::ServiceCredentials& services, obs::Metrics& metrics, const StaticFiles* static_files,
+             PipelineOptions options);
 
     core::Task<Response> Dispatch(Request& request) const;
 
@@ -56,6 +58,7 @@ private:
     const Router& router_;
     const MessageCatalog& messages_;
     const auth::JwtCodec& tokens_;
+    const auth::ServiceCredentials& services_;
     obs::Metrics& metrics_;
     const StaticFiles* static_files_;
     PipelineOptions options_;

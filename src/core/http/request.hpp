@@ -26,6 +26,10 @@ struct Request {
     std::map<std::string, std::string, std::less<>> path_params;  // decoded
     std::optional<std::int64_t> user_id;
     std::int64_t session_id = 0;  // the refresh-token family the access token belongs to (0: unknown)
+    std::optional<std::string> caller_service;  // Auth::kService routes: the service that asked
+    // Made in this process by the query client (never from a socket): no credential needed, and not counted
+    // or logged as outside traffic.
+    bool internal = false;
 
     /// Case-insensitive header lookup (first occurrence).
     std::optional<std::string_view> GetHeader(std::string_view name) const;

@@ -20,6 +20,7 @@ enum class Auth {
     kPublic,    // anyone
     kOptional,  // anyone; a valid token, if sent, identifies the caller
     kUser,      // a valid access token is required
+    kService,   // another sikgu service's credential is required (internal API); user tokens never pass
 };
 
 struct Header {

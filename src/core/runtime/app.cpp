@@ -17,6 +17,7 @@
 #include <toml++/toml.h>
 
 #include "core/auth/jwt.hpp"
+#include "core/auth/service_credentials.hpp"
 #include "core/auth/session_revocations.hpp"
 #include "core/auth/password_hasher.hpp"
 #include "core/bus/event.hpp"
@@ -79,26 +80,42 @@ std::string InstanceId() {
 
 }  // namespace
 
-std::string LoadOrCreateSecret(const CoreSettings& settings) {
-    if (!settings.jwt_secret.empty()) return settings.jwt_secret;
+Secrets LoadOrCreateSecrets(const CoreSettings& settings) {
+    Secrets secrets{settings.jwt_secret, settings.service_secret};
+    if (!secrets.jwt.empty() && !secrets.service.empty()) return secrets;
     const auto path = settings.data_dir / "secrets.toml";
+    std::string stored_jwt;
+    std::string stored_service;
     if (std::filesystem::exists(path)) {
         if (IsReadableByOthers(path)) {
             obs::Log(obs::Level::kWarn, "secrets_file_readable_by_others",
                      {{"path", path.string()}, {"fix", "chmod 600 " + path.string()}});
         }
         const auto table = toml::parse_file(path.string());
-        if (const auto secret = table["jwt_secret"].value<std::string>(); secret && secret->size() >= 32) {
-            return *secret;
+        stored_jwt = table["jwt_secret"].value<std::string>().value_or("");
+        stored_service = table["service_secret"].value<std::string>().value_or("");
+        if (stored_jwt.size() < 32) {
+            throw config::ConfigError(path.string() + ": jwt_secret is missing or shorter than 32 characters");
         }
-        throw config::ConfigError(path.string() + ": jwt_secret is missing or shorter than 32 characters");
+        if (!stored_service.empty() && stored_service.size() < 32) {
+            throw config::ConfigError(path.string() + ": service_secret is shorter than 32 characters");
+        }
     }
-    CreatePrivateDirectories(settings.data_dir);
-    const std::string secret = RandomToken(48);
-    WritePrivateFileAtomically(
-        path, "# Generated on first start. Keep it private. Changing it invalidates every access token (clients refresh).\n"
-              "jwt_secret = \"" + secret + "\"\n");
-    return secret;
+    if (stored_jwt.empty() || stored_service.empty()) {
+        // First start, or a data folder from before services signed their calls: add what is missing,
+        // keeping a secret that exists (changing it would end every session).
+        if (stored_jwt.empty()) stored_jwt = RandomToken(48);
+        if (stored_service.empty()) stored_service = RandomToken(48);
+        CreatePrivateDirectories(settings.data_dir);
+        WritePrivateFileAtomically(
+            path, "# Generated on first start. Keep it private. Changing jwt_secret invalidates every access token\n"
+                  "# (clients refresh); every process of one deployment needs the same two values.\n"
+                  "jwt_secret = \"" + stored_jwt + "\"\n"
+                  "service_secret = \"" + stored_service + "\"\n");
+    }
+    if (secrets.jwt.empty()) secrets.jwt = stored_jwt;
+    if (secrets.service.empty()) secrets.service = stored_service;
+    return secrets;
 }
 
 struct App::Impl : Registry {
@@ -111,6 +128,7 @@ struct App::Impl : Registry {
     http::Router router;
     std::unique_ptr<auth::SessionRevocations> revocations;
     std::unique_ptr<auth::JwtCodec> tokens;
+    std::unique_ptr<auth::ServiceCredentials> service_credentials;
     std::unique_ptr<auth::PasswordHasher> passwords;
     std::unique_ptr<mail::Mailer> mailer;
     mail::DevMailbox* dev_mailbox = nullptr;
@@ -130,6 +148,7 @@ struct App::Impl : Registry {
         std::unique_ptr<sql::Database> db;
         std::unique_ptr<mail::MailQueue> mail_queue;
         std::unique_ptr<http::IdempotencyKeys> idempotency;
+        std::unique_ptr<Peers> peers;
         std::unique_ptr<ServiceContext> context;
         std::unique_ptr<Module> module;
         std::vector<EmbeddedFile> migrations;
@@ -259,6 +278,7 @@ struct App::Impl : Registry {
                              static_cast<double>(outgoing.finished[i]));
             }
             jobs->ExportMetrics(m);
+            for (const auto& s : services) s.peers->ExportMetrics(m, s.name);
             for (const auto& [service, pending] : events->OutboxPending()) {
                 m.SetGauge("sikgu_outbox_pending_events", "Committed events not yet handed to the transport",
                            {{"service", service}}, static_cast<double>(pending));
@@ -308,7 +328,9 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
     a.transport = std::make_unique<bus::InProcessTransport>();
     a.events = std::make_unique<bus::EventBus>(*a.transport, clock, a.settings.bus);
     a.revocations = std::make_unique<auth::SessionRevocations>(clock, a.settings.access_ttl);
-    a.tokens = std::make_unique<auth::JwtCodec>(LoadOrCreateSecret(a.settings), clock, a.settings.access_ttl,
+    const Secrets secrets = LoadOrCreateSecrets(a.settings);
+    a.service_credentials = std::make_unique<auth::ServiceCredentials>(secrets.service, clock);
+    a.tokens = std::make_unique<auth::JwtCodec>(secrets.jwt, clock, a.settings.access_ttl,
                                                 a.revocations.get());
     a.passwords = std::make_unique<auth::PasswordHasher>(a.settings.password);
     a.http_client = std::make_unique<http::Client>(a.settings.http_client);
@@ -330,6 +352,25 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
     }
     a.RegisterCoreRoutes();
 
+    a.static_files = std::make_unique<http::StaticFiles>(a.settings.web_root);
+    a.pipeline = std::make_unique<http::Pipeline>(a.router, a.messages, *a.tokens, *a.service_credentials, a.metrics,
+                                                  a.static_files.get(),
+                                                  http::PipelineOptions{a.settings.cors_origins, a.settings.trusted_proxies, a.settings.access_log});
+    // [core.peers]: where the services this process does not run answer, by name.
+    std::map<std::string, std::string, std::less<>> peer_urls;
+    {
+        const auto section = a.config.Get("core.peers");
+        for (const auto& entry : available) {
+            std::string url = section.GetString(entry.name, "");
+            if (url.empty()) continue;
+            while (url.ends_with('/')) url.pop_back();
+            if (!url.starts_with("http://") && !url.starts_with("https://")) {
+                throw config::ConfigError("core.peers." + std::string(entry.name) + ": not an http(s) URL: " + url);
+            }
+            peer_urls.emplace(std::string(entry.name), std::move(url));
+        }
+        section.Finish();
+    }
     a.services.reserve(available.size());
     for (const auto& entry : available) {
         if (!selected.empty() && std::find(selected.begin(), selected.end(), entry.name) == selected.end()) continue;
@@ -360,9 +401,27 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
                                  TimePoint discard_after) { mail_queue->Queue(tx, m, discard_after); },
         });
         service.idempotency = std::make_unique<http::IdempotencyKeys>(*service.db, clock);
+        // The services this one reads: in this process through the pipeline, else over HTTP.
+        service.peers = std::make_unique<Peers>();
+        for (const std::string_view need : entry.needs) {
+            const bool local = selected.empty() || std::find(selected.begin(), selected.end(), need) != selected.end();
+            if (local) {
+                service.peers->Add(std::string(need), MakeInProcessQueryClient(service.name, std::string(need), *a.pipeline));
+                continue;
+            }
+            const auto url = peer_urls.find(need);
+            if (url == peer_urls.end()) {
+                throw config::ConfigError(fmt::format(
+                    "{} reads {}: run both in this process (--services) or set core.peers.{} to {}'s base URL",
+                    service.name, need, need, need));
+            }
+            service.peers->Add(std::string(need), MakeHttpQueryClient(service.name, std::string(need), url->second,
+                                                                      *a.http_client, *a.service_credentials));
+        }
         service.context = std::make_unique<ServiceContext>(ServiceContext{
             service.name, a.config, a.settings, *service.db, clock, a.ids, a.metrics, *a.tokens, *a.revocations,
-            *a.passwords, *service.mail_queue, a.dev_mailbox, a.io, *service.idempotency, *a.http_client});
+            *a.passwords, *service.mail_queue, a.dev_mailbox, a.io, *service.idempotency, *service.peers,
+            *a.http_client});
         service.module = entry.make(*service.context);
         a.registering = &service;
         service.module->Register(a);
@@ -384,9 +443,6 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
             co_return co_await db->Read([](sql::Connection& c) { return !c.Query("SELECT 1").empty(); });
         });
     }
-    a.static_files = std::make_unique<http::StaticFiles>(a.settings.web_root);
-    a.pipeline = std::make_unique<http::Pipeline>(a.router, a.messages, *a.tokens, a.metrics, a.static_files.get(),
-                                                  http::PipelineOptions{a.settings.cors_origins, a.settings.trusted_proxies, a.settings.access_log});
     a.RegisterGauges();
 }
 

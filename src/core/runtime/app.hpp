@@ -46,7 +46,12 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// Loads the JWT secret from config, else from <data_dir>/secrets.toml, creating it (mode 0600) on first start.
-std::string LoadOrCreateSecret(const CoreSettings& settings);
+struct Secrets {
+    std::string jwt;      // signs access tokens
+    std::string service;  // signs service credentials
+};
+/// Each secret from config, else from <data_dir>/secrets.toml, created (mode 0600) on first start; a missing
+/// one is added to an existing file.
+Secrets LoadOrCreateSecrets(const CoreSettings& settings);
 
 }  // namespace sikgu::runtime

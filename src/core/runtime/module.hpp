@@ -14,6 +14,7 @@
 #include "core/http/messages.hpp"
 #include "core/http/router.hpp"
 #include "core/runtime/jobs.hpp"
+#include "core/runtime/query_client.hpp"
 #include "core/bus/event_bus.hpp"
 #include "core/util/embedded_file.hpp"
 
@@ -67,6 +68,7 @@ struct ServiceContext {
     mail::DevMailbox* dev_mailbox;  // null when real SMTP is configured
     boost::asio::io_context& io;
     http::IdempotencyKeys& idempotency;  // Idempotency-Key records in this service's database
+    const Peers& peers;  // the services it declared it needs, in process or over HTTP
     http::Client& http_client;  // every outgoing HTTP call; services never make their own
 };
 
@@ -114,6 +116,9 @@ using ModuleFactory = std::unique_ptr<Module> (*)(ServiceContext& context);
 struct ModuleEntry {
     std::string_view name;
     ModuleFactory make;
+    /// The services this one reads through the query client (ServiceContext::peers): each must run in the
+    /// same process or be reachable at core.peers.<name>.
+    std::span<const std::string_view> needs = {};
 };
 
 }  // namespace sikgu::runtime

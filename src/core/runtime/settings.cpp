@@ -19,7 +19,7 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
     s.io_threads = static_cast<std::size_t>(core.GetInt("io_threads", 0, 0, 256));
     if (s.io_threads == 0) s.io_threads = std::max(1U, std::thread::hardware_concurrency());
     s.job_tick = std::chrono::milliseconds(core.GetInt("job_tick_ms", 1000, 10, 60000));
-    core.Finish({"http", "http_client", "sql", "auth", "log", "mail", "bus"});
+    core.Finish({"http", "http_client", "sql", "auth", "log", "mail", "bus", "peers"});
 
     const auto http = config.Get("core.http");
     s.http.bind = http.GetString("bind", "127.0.0.1");
@@ -64,6 +64,7 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
 
     const auto auth = config.Get("core.auth");
     s.jwt_secret = auth.GetString("jwt_secret", "");
+    s.service_secret = auth.GetString("service_secret", "");
     s.access_ttl = std::chrono::seconds(auth.GetInt("access_ttl_seconds", 900, 30, 86400));
     s.password.workers = static_cast<std::size_t>(auth.GetInt("password_workers", 2, 1, 64));
     s.password.max_queued = static_cast<std::size_t>(auth.GetInt("password_max_queued", 256, 0, 100000));

@@ -40,7 +40,8 @@ struct CoreSettings {
     std::size_t sql_pool_size = 4;
     std::string sqlite_synchronous = "normal";
 
-    std::string jwt_secret;  // empty: generated once and kept in <data_dir>/secrets.toml
+    std::string jwt_secret;      // empty: generated once and kept in <data_dir>/secrets.toml
+    std::string service_secret;  // signs the credentials services present to each other; same rule
     std::chrono::seconds access_ttl{900};
     auth::PasswordHasherOptions password;
 

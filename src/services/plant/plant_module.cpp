@@ -13,6 +13,7 @@
 #include "core/util/time.hpp"
 #include "services/plant/api/list_plants_handler.hpp"
 #include "services/plant/api/messages.hpp"
+#include "services/plant/api/species_handlers.hpp"
 #include "services/plant/catalogue/catalogue_json.hpp"
 #include "services/plant/catalogue/nongsaro.hpp"
 #include "services/plant/store/plant_store.hpp"
@@ -42,13 +43,18 @@ public:
           config_(ParsePlantConfig(context.config.Get("plant"))),
           json_(catalog_, config_.image_base_url),
           list_(json_),
-          get_(json_) {}
+          get_(json_),
+          species_(catalog_),
+          species_batch_(catalog_) {}
 
     void Register(runtime::Registry& r) override {
         r.AddMigrations(Migrations());
         r.AddMessages(kMessages);
         r.AddRoute({http::Verb::kGet, "/api/v1/plants", http::Auth::kPublic}, list_);
         r.AddRoute({http::Verb::kGet, "/api/v1/plants/{id:int}", http::Auth::kPublic}, get_);
+        // For other services (contract/plant_queries.hpp).
+        r.AddRoute({http::Verb::kGet, "/internal/v1/plant/species/{id:int}", http::Auth::kService}, species_);
+        r.AddRoute({http::Verb::kGet, "/internal/v1/plant/species", http::Auth::kService}, species_batch_);
         // `sikgu plants import` writes the table from another process; pick its changes up here.
         // Every process holds its own copy, so every process looks (a read) rather than one per database.
         const runtime::JobSpec reload{.name = "plant.reload-catalogue",
@@ -90,6 +96,8 @@ private:
     PlantJsonCache json_;
     ListPlantsHandler list_;
     GetPlantHandler get_;
+    SpeciesHandler species_;
+    SpeciesBatchHandler species_batch_;
 };
 
 }  // namespace

@@ -360,6 +360,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/internal/v1/plant/species/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 종 요약 (서비스 간) / One species, for another service */
+        get: operations["internalGetSpecies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/plant/species": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 종 요약 여러 개 (서비스 간) / Several species at once, for another service */
+        get: operations["internalListSpecies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -709,6 +743,24 @@ export interface components {
             pet_safe: boolean | null;
             /** Format: uri */
             image_url: string | null;
+        };
+        /** @description A species as other services show it (services/plant/contract/plant_queries.hpp). */
+        SpeciesSummary: {
+            id: components["schemas"]["Id"];
+            name_ko: string;
+            name_en: string | null;
+            scientific_name: string;
+            categories: ("leaf" | "flower" | "fruit" | "succulent")[];
+            /** @enum {string|null} */
+            difficulty: "beginner" | "experienced" | "expert" | null;
+            light: ("low" | "medium" | "high")[];
+            /**
+             * @description Spring watering.
+             * @enum {string|null}
+             */
+            watering: "wet" | "moist" | "surface_dry" | "mostly_dry" | null;
+            pet_safe: boolean | null;
+            care_tip: string | null;
         };
         PlantDetail: components["schemas"]["PlantSummary"] & {
             /** @description The lux band of each light level in `light` (low 300–800, medium 800–1,500, high 1,500–10,000). */
@@ -1574,6 +1626,61 @@ export interface operations {
             404: components["responses"]["NotFound"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    internalGetSpecies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The species summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpeciesSummary"];
+                };
+            };
+            /** @description `auth.service_credential_required`. */
+            401: components["responses"]["Unauthorized"];
+            /** @description `plant.not_found`. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    internalListSpecies: {
+        parameters: {
+            query: {
+                /** @description 1–100 comma-separated species ids; the answer keeps their order and leaves out unknown ones. */
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The species found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SpeciesSummary"][];
+                    };
+                };
+            };
+            /** @description `auth.service_credential_required`. */
+            401: components["responses"]["Unauthorized"];
+            /** @description `validation.failed` — `ids` is not a list of 1–100 ids. */
+            422: components["responses"]["UnprocessableEntity"];
         };
     };
     getHealth: {
