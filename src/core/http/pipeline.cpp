@@ -215,8 +215,8 @@ void Pipeline::Finish(const Request& request, Response& response) const {
     if (response.problem) {
         const ProblemInfo& p = *response.problem;
         const Language language = request.GetLanguage();
-        boost::json::object body{{"type", "https://sikgu.dev/problems/" + p.code},
-                                 {"title", messages_.Title(p.code, Language::kEn)},
+        boost::json::object body{{"type", options_.problem_base_url + p.code},
+                                 {"title", messages_.Title(p.code, language)},
                                  {"status", p.status},
                                  {"detail", p.detail ? std::string_view(*p.detail) : messages_.Title(p.code, language)},
                                  {"instance", request.request_id},

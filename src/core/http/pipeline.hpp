@@ -28,6 +28,8 @@ struct PipelineOptions {
     std::vector<std::string> cors_origins;  // exact origins allowed to call the API from a browser
     std::vector<std::string> trusted_proxies;  // peers whose X-Forwarded-For names the real client
     bool log_requests = true;
+    // Prefix of every problem's `type`: <public_url>/api/problems/, where each code is documented.
+    std::string problem_base_url = "/api/problems/";
 };
 
 /// Everything between the socket and the handler, free of Beast so it is tested with plain Requests and

@@ -1,5 +1,6 @@
 #include "core/http/static_files.hpp"
 
+#include <chrono>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -47,13 +48,28 @@ StaticFiles::StaticFiles(std::filesystem::path root) : root_(std::move(root)) {}
 
 bool StaticFiles::Available() const { return std::filesystem::exists(root_ / "index.html"); }
 
+namespace {
+std::int64_t SteadyMillis() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
 std::shared_ptr<const StaticFiles::File> StaticFiles::Load(const std::string& relative) const {
+    const auto full = root_ / relative;
+    std::shared_ptr<const File> cached;
     {
         std::shared_lock lock(mutex_);
-        if (const auto it = cache_.find(relative); it != cache_.end()) return it->second;
+        if (const auto it = cache_.find(relative); it != cache_.end()) cached = it->second;
     }
-    const auto full = root_ / relative;
     std::error_code ec;
+    if (cached) {
+        const std::int64_t now = SteadyMillis();
+        if (relative.starts_with("assets/") || now - cached->checked_ms.load() < 1000) return cached;
+        cached->checked_ms = now;
+        const auto modified = std::filesystem::last_write_time(full, ec);
+        const auto size = ec ? 0 : std::filesystem::file_size(full, ec);
+        if (!ec && modified == cached->modified && size == cached->size) return cached;
+    }
     if (!std::filesystem::is_regular_file(full, ec)) return nullptr;
     std::ifstream in(full, std::ios::binary);
     if (!in) return nullptr;
@@ -63,8 +79,11 @@ std::shared_ptr<const StaticFiles::File> StaticFiles::Load(const std::string& re
     file->content = std::move(content).str();
     file->etag = "\"" + Sha256Hex(file->content).substr(0, 32) + "\"";
     file->content_type = ContentTypeFor(relative);
+    file->modified = std::filesystem::last_write_time(full, ec);
+    file->size = file->content.size();
+    file->checked_ms = SteadyMillis();
     std::unique_lock lock(mutex_);
-    cache_.emplace(relative, file);
+    cache_[relative] = file;
     return file;
 }
 

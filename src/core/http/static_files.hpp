@@ -1,5 +1,7 @@
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -28,6 +30,11 @@ private:
         std::string content;
         std::string etag;
         std::string content_type;
+        std::filesystem::file_time_type modified;
+        std::uintmax_t size = 0;
+        // Files outside assets/ (index.html above all) change when the UI is rebuilt: looked at again at most
+        // once a second, so a new build is served without a restart. Hashed assets never change.
+        mutable std::atomic<std::int64_t> checked_ms{0};
     };
     std::shared_ptr<const File> Load(const std::string& relative) const;
 

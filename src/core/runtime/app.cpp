@@ -26,6 +26,7 @@
 #include "core/http/client.hpp"
 #include "core/http/idempotency.hpp"
 #include "core/http/pipeline.hpp"
+#include "core/http/problem_docs.hpp"
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
 #include "core/mail/mail_queue.hpp"
@@ -43,6 +44,10 @@
 #ifndef SIKGU_VERSION
 #define SIKGU_VERSION "dev"
 #endif
+
+namespace sikgu::http {
+std::span<const EmbeddedFile> OpenApiDocument();
+}
 
 namespace sikgu::runtime {
 namespace {
@@ -140,6 +145,7 @@ struct App::Impl : Registry {
     std::unique_ptr<http::HttpServer> server;
     std::vector<std::thread> threads;
     std::vector<std::unique_ptr<http::Handler>> core_handlers;
+    std::unique_ptr<http::ProblemDocs> problem_docs;
     std::unique_ptr<bus::Transport> transport;
     std::unique_ptr<bus::EventBus> events;
 
@@ -223,6 +229,11 @@ struct App::Impl : Registry {
                          if (spec.empty()) co_return http::Problem::NotFound("route.not_found");
                          co_return http::Text(200, std::move(spec), "application/yaml; charset=utf-8");
                      });
+        // Where every problem's `type` points: the code's documentation from the compiled-in contract.
+        const auto openapi = http::OpenApiDocument();
+        problem_docs = std::make_unique<http::ProblemDocs>(openapi.empty() ? std::string_view{} : openapi.front().content);
+        router.Add({Verb::kGet, "/api/problems", Auth::kPublic}, *problem_docs);
+        router.Add({Verb::kGet, "/api/problems/{code}", Auth::kPublic}, *problem_docs);
         AddCoreRoute({Verb::kGet, "/api/docs", Auth::kPublic}, [](http::Request&) -> core::Task<http::Response> {
             co_return http::Redirect("/api-docs/");
         });
@@ -355,7 +366,10 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
     a.static_files = std::make_unique<http::StaticFiles>(a.settings.web_root);
     a.pipeline = std::make_unique<http::Pipeline>(a.router, a.messages, *a.tokens, *a.service_credentials, a.metrics,
                                                   a.static_files.get(),
-                                                  http::PipelineOptions{a.settings.cors_origins, a.settings.trusted_proxies, a.settings.access_log});
+                                                  http::PipelineOptions{.cors_origins = a.settings.cors_origins,
+                                                                        .trusted_proxies = a.settings.trusted_proxies,
+                                                                        .log_requests = a.settings.access_log,
+                                                                        .problem_base_url = a.settings.public_url + "/api/problems/"});
     // [core.peers]: where the services this process does not run answer, by name.
     std::map<std::string, std::string, std::less<>> peer_urls;
     {

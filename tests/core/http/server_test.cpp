@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <fstream>
 #include <future>
+#include <set>
 #include <thread>
 
 #include "support/raw_connection.hpp"
@@ -52,6 +54,37 @@ TEST(Server, ProblemsForUnknownRoutesAndMethods) {
     const auto wrong = client.Request("DELETE", "/api/v1/plants");
     EXPECT_EQ(wrong.status, 405);
     EXPECT_EQ(wrong.Header("allow"), "GET");
+}
+
+// A problem's title speaks the caller's language, like its detail, and its type is a page of our own that
+// documents the code.
+TEST(Server, ProblemsPointToTheirOwnDocumentationInTheCallersLanguage) {
+    test::TestServer server;
+    auto client = server.Client();
+    const auto ko = client.Get("/api/v1/nothing-here").Json();
+    EXPECT_EQ(ko.at("title"), "요청한 주소를 찾을 수 없습니다.");
+    EXPECT_EQ(ko.at("title"), ko.at("detail"));
+    const auto en = client.Get("/api/v1/nothing-here", {"Accept-Language: en"}).Json();
+    EXPECT_EQ(en.at("title"), en.at("detail"));
+    EXPECT_NE(en.at("title"), ko.at("title"));
+    const std::string type(ko.at("type").as_string());
+    ASSERT_TRUE(type.ends_with("/api/problems/route.not_found")) << type;
+    const std::string path = type.substr(type.find("/api/problems/"));
+    const auto page = client.Get(path);
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.Header("content-type").find("text/html"), std::string::npos);
+    EXPECT_NE(page.body.find("route.not_found"), std::string::npos);
+    EXPECT_NE(page.body.find("HTTP 404"), std::string::npos);
+    const auto json = client.Get("/api/problems/account.username_taken", {"Accept: application/json"}).Json();
+    EXPECT_EQ(json.at("status"), 409);
+    EXPECT_FALSE(json.at("ko").as_string().empty());
+    // Every code the server can answer is documented there.
+    const auto all = client.Get("/api/problems", {"Accept: application/json"}).Json().at("items").as_array();
+    std::set<std::string> documented;
+    for (const auto& item : all) documented.emplace(item.at("code").as_string());
+    for (const auto& message : server.App().Messages().All()) EXPECT_TRUE(documented.contains(std::string(message.code))) << message.code;
+    EXPECT_EQ(client.Get("/api/problems/no.such_code").status, 404);
+    EXPECT_EQ(client.Get("/api/problems/%3Cscript%3E").body.find("<script>"), std::string::npos);
 }
 
 TEST(Server, HeadAnswersWithTheGetLengthAndNoBodyThenKeepsTheConnection) {
@@ -111,6 +144,19 @@ TEST(Server, ServesTheWebAppWithSpaFallbackAndEtags) {
     EXPECT_EQ(client.Get("/.env").status, 404);
     EXPECT_EQ(client.Get("/api/docs").status, 302);
     EXPECT_EQ(client.Get("/api/openapi.yaml").status, 200);
+}
+
+// A rebuilt web UI is served without a restart: index.html is looked at again (at most once a second).
+TEST(Server, ServesARebuiltIndexWithoutARestart) {
+    test::TempDir web;
+    const auto write = [&](const std::string& text) { std::ofstream(web.Path() / "index.html") << text; };
+    write("<!doctype html><title>first build</title>");
+    test::TestServer server("", {{"core.http.web_root", web.Path().string()}});
+    auto client = server.Client();
+    EXPECT_NE(client.Get("/").body.find("first build"), std::string::npos);
+    write("<!doctype html><title>second build, longer</title>");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    EXPECT_NE(client.Get("/plants").body.find("second build"), std::string::npos);
 }
 
 TEST(Server, FinishesInFlightRequestsOnShutdown) {

@@ -465,6 +465,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 오류 코드 목록 / Every problem code
+         * @description An HTML table of every `code` with its HTTP status and Korean and English descriptions. With `Accept: application/json`, the same as JSON.
+         */
+        get: operations["listProblemCodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/problems/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 오류 코드 설명 / What one problem code means
+         * @description Where every problem's `type` points. HTML, or JSON with `Accept: application/json`.
+         */
+        get: operations["getProblemCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/docs": {
         parameters: {
             query?: never;
@@ -506,13 +546,13 @@ export interface components {
         Problem: {
             /**
              * Format: uri
-             * @description `https://sikgu.dev/problems/<code>`.
-             * @example https://sikgu.dev/problems/account.username_taken
+             * @description `<core.http.public_url>/api/problems/<code>`: the page documenting the code (status, Korean and English).
+             * @example http://localhost:8080/api/problems/account.username_taken
              */
             type: string;
             /**
-             * @description Short summary of the status (e.g. the HTTP reason phrase).
-             * @example Conflict
+             * @description The code's short text, in the same language as `detail` (per `Accept-Language`).
+             * @example 이미 사용 중인 아이디입니다.
              */
             title: string;
             /** @example 409 */
@@ -524,6 +564,12 @@ export interface components {
             code: components["schemas"]["ErrorCode"];
             /** @description Per-field problems; present only with `validation.failed` and `request.unknown_field`. */
             errors?: components["schemas"]["FieldError"][];
+        };
+        ProblemDoc: {
+            code: string;
+            status: number;
+            en: string;
+            ko: string;
         };
         FieldError: {
             /**
@@ -814,7 +860,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://sikgu.dev/problems/request.unknown_field",
+                 *       "type": "http://localhost:8080/api/problems/request.unknown_field",
                  *       "title": "Bad Request",
                  *       "status": 400,
                  *       "detail": "요청 본문에 허용되지 않는 필드가 있습니다.",
@@ -839,7 +885,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://sikgu.dev/problems/auth.token_expired",
+                 *       "type": "http://localhost:8080/api/problems/auth.token_expired",
                  *       "title": "Unauthorized",
                  *       "status": 401,
                  *       "detail": "The access token has expired; refresh it and retry.",
@@ -886,7 +932,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://sikgu.dev/problems/account.username_taken",
+                 *       "type": "http://localhost:8080/api/problems/account.username_taken",
                  *       "title": "Conflict",
                  *       "status": 409,
                  *       "detail": "이미 사용 중인 아이디입니다.",
@@ -932,7 +978,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://sikgu.dev/problems/validation.failed",
+                 *       "type": "http://localhost:8080/api/problems/validation.failed",
                  *       "title": "Unprocessable Content",
                  *       "status": 422,
                  *       "detail": "Some fields are invalid.",
@@ -1790,6 +1836,54 @@ export interface operations {
                     "application/yaml": string;
                 };
             };
+        };
+    };
+    listProblemCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The codes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": {
+                        items: components["schemas"]["ProblemDoc"][];
+                    };
+                };
+            };
+        };
+    };
+    getProblemCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The code's documentation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                    "application/json": components["schemas"]["ProblemDoc"];
+                };
+            };
+            /** @description `route.not_found` — no such code. */
+            404: components["responses"]["NotFound"];
         };
     };
     getApiDocs: {
