@@ -17,6 +17,7 @@
 #include "core/auth/jwt.hpp"
 #include "core/auth/session_revocations.hpp"
 #include "core/auth/password_hasher.hpp"
+#include "core/auth/stream_tickets.hpp"
 #include "core/bus/event.hpp"
 #include "core/bus/event_bus.hpp"
 #include "core/bus/in_process_transport.hpp"
@@ -101,6 +102,7 @@ struct App::Impl : Registry {
     http::Router router;
     std::unique_ptr<auth::SessionRevocations> revocations;
     std::unique_ptr<auth::JwtCodec> tokens;
+    std::unique_ptr<auth::StreamTickets> tickets;
     std::unique_ptr<auth::PasswordHasher> passwords;
     std::unique_ptr<mail::Mailer> mailer;
     mail::DevMailbox* dev_mailbox = nullptr;
@@ -214,6 +216,15 @@ struct App::Impl : Registry {
         AddCoreRoute({Verb::kGet, "/api/docs", Auth::kPublic}, [](http::Request&) -> core::Task<http::Response> {
             co_return http::Redirect("/api-docs/");
         });
+        // EventSource and WebSocket cannot send the access token; a script trades it here for a ticket
+        // (single use, 30 s) to put in the stream's URL. Only a bearer token buys one, never the cookie.
+        AddCoreRoute({Verb::kPost, "/api/v1/stream-tickets", Auth::kUser, {.rate_limit = {60, std::chrono::seconds(60)}}},
+                     [this](http::Request& request) -> core::Task<http::Response> {
+                         const std::string ticket = tickets->Issue(request.User(), request.session_version,
+                                                                   request.session_id, request.credential_expires_at);
+                         co_return http::Json(boost::json::object{
+                             {"ticket", ticket}, {"expires_in", auth::StreamTickets::kTtl.count()}});
+                     });
         AddCoreRoute({Verb::kGet, "/api/v1/dev/mailbox", Auth::kPublic},
                      [this](http::Request&) -> core::Task<http::Response> {
                          // Only a developer's own machine may read mail meant for other people.
@@ -240,6 +251,7 @@ struct App::Impl : Registry {
             m.SetGauge("sikgu_http_open_connections", "Open client connections", {},
                        static_cast<double>(server ? server->OpenConnections() : 0));
             if (server) {
+                server->ExportMetrics(m);
                 m.SetGauge("sikgu_http_max_connections", "Connection cap in force", {},
                            static_cast<double>(server->MaxConnections()));
                 const auto refused = server->Refused();
@@ -313,8 +325,9 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
     a.transport = std::make_unique<bus::InProcessTransport>();
     a.events = std::make_unique<bus::EventBus>(*a.transport, clock, a.settings.bus);
     a.revocations = std::make_unique<auth::SessionRevocations>(clock, a.settings.access_ttl);
-    a.tokens = std::make_unique<auth::JwtCodec>(LoadOrCreateSecret(a.settings), clock, a.settings.access_ttl,
-                                                a.revocations.get());
+    const std::string secret = LoadOrCreateSecret(a.settings);
+    a.tokens = std::make_unique<auth::JwtCodec>(secret, clock, a.settings.access_ttl, a.revocations.get());
+    a.tickets = std::make_unique<auth::StreamTickets>(secret, clock, a.revocations.get());
     a.passwords = std::make_unique<auth::PasswordHasher>(a.settings.password);
     a.http_client = std::make_unique<http::Client>(a.settings.http_client);
     if (a.settings.smtp.url.empty()) {
@@ -381,7 +394,13 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
     }
     a.static_files = std::make_unique<http::StaticFiles>(a.settings.web_root);
     a.pipeline = std::make_unique<http::Pipeline>(a.router, a.messages, *a.tokens, a.metrics, a.static_files.get(),
-                                                  http::PipelineOptions{a.settings.cors_origins, a.settings.trusted_proxies, a.settings.access_log});
+                                                  http::PipelineOptions{.cors_origins = a.settings.cors_origins,
+                                                                        .trusted_proxies = a.settings.trusted_proxies,
+                                                                        .log_requests = a.settings.access_log,
+                                                                        .public_url = a.settings.public_url,
+                                                                        .clock = &clock,
+                                                                        .tickets = a.tickets.get(),
+                                                                        .revocations = a.revocations.get()});
     a.RegisterGauges();
 }
 
