@@ -117,6 +117,17 @@ std::optional<Response> RouteGuard::Check(const Route& route, Request& request) 
             response.SetHeader("Upgrade", "websocket");
             return response;
         }
+        // RFC 6455 §4.4: a version we do not speak gets 426 with the one we do. Checked here so that the
+        // handshake Beast answers later cannot fail with a reply that is not a problem document.
+        if (const auto version = request.GetHeader("sec-websocket-version"); !version || Trim(*version) != "13") {
+            Response response = Problem::Make(426, "request.upgrade_required");
+            response.SetHeader("Upgrade", "websocket");
+            response.SetHeader("Sec-WebSocket-Version", "13");
+            return response;
+        }
+        if (const auto key = request.GetHeader("sec-websocket-key"); !key || Trim(*key).size() != 24) {
+            return Problem::BadRequest("request.malformed");
+        }
         // Browsers always send Origin on a WebSocket handshake; one from elsewhere is refused whatever the
         // credential. Clients that are not browsers send none.
         if (const auto origin = request.GetHeader("origin"); origin && !OriginAllowed(*origin)) {
