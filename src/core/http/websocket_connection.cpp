@@ -77,10 +77,16 @@ public:
         std::weak_ptr<WebSocketConnection> weak = weak_from_this();
         outbox_->Attach(limits_.websocket_queue_bytes, [weak, executor = executor_] {
             asio::post(executor, [weak] {
-                if (const auto self = weak.lock()) {
-                    self->outbox_->WakeHandled();
-                    self->wake_.cancel();
+                const auto self = weak.lock();
+                if (!self) return;
+                self->outbox_->WakeHandled();
+                if (self->outbox_->Overflowed() && !self->reading_done_) {
+                    // At once, even while a write is stuck: waiting for it is what a client that does not
+                    // read would make us do.
+                    self->SetReason(StopReason::kTooSlow);
+                    self->CutOff();
                 }
+                self->wake_.cancel();
             });
         });
         stats_.open.fetch_add(1);
