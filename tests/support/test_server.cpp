@@ -44,7 +44,7 @@ bool ComponentTestsOnPostgres() {
     return engine != nullptr && std::string_view(engine) == "postgres";
 }
 
-PostgresDatabases::PostgresDatabases() {
+PostgresDatabases::PostgresDatabases(std::span<const runtime::ModuleEntry> modules) {
     const char* url = std::getenv("SIKGU_TEST_POSTGRES_URL");
     if (url == nullptr) {
         throw std::runtime_error("SIKGU_TEST_ENGINE=postgres needs SIKGU_TEST_POSTGRES_URL (tests/support/with_postgres.sh)");
@@ -55,7 +55,7 @@ PostgresDatabases::PostgresDatabases() {
     const auto slash = admin_url_.rfind('/');
     url_template_ = admin_url_.substr(0, slash + 1) + prefix + "{service}";
     auto admin = sql::OpenPostgres(admin_url_);
-    for (const auto& entry : app::AllModules()) {
+    for (const auto& entry : modules) {
         names_.push_back(prefix + std::string(entry.name));
         admin->ExecuteScript("CREATE DATABASE " + names_.back());
     }
@@ -70,9 +70,11 @@ PostgresDatabases::~PostgresDatabases() {
     }
 }
 
-TestServer::TestServer(std::string extra_toml, std::map<std::string, std::string> env) {
+TestServer::TestServer(std::string extra_toml, std::map<std::string, std::string> env,
+                       std::span<const runtime::ModuleEntry> modules) {
+    if (modules.empty()) modules = app::AllModules();
     if (ComponentTestsOnPostgres() && !env.contains("core.sql.engine")) {
-        postgres_ = std::make_unique<PostgresDatabases>();
+        postgres_ = std::make_unique<PostgresDatabases>(modules);
         env.emplace("core.sql.engine", "postgres");
         env.emplace("core.sql.postgres_url", postgres_->UrlTemplate());
     }
@@ -85,7 +87,7 @@ TestServer::TestServer(std::string extra_toml, std::map<std::string, std::string
                              "[core.auth]\nargon2_memory_kib = 64\nargon2_iterations = 1\n"
                              "[core.log]\nlevel = \"warn\"\n" +
                              extra_toml;
-    app_ = std::make_unique<runtime::App>(config::Config::FromString(toml, std::move(env)), app::AllModules(),
+    app_ = std::make_unique<runtime::App>(config::Config::FromString(toml, std::move(env)), modules,
                                           std::vector<std::string>{}, clock_);
     port_ = app_->Start();
 }

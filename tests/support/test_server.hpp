@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,7 @@ private:
 /// SIKGU_TEST_POSTGRES_URL; dropped on destruction.
 class PostgresDatabases {
 public:
-    PostgresDatabases();
+    explicit PostgresDatabases(std::span<const runtime::ModuleEntry> modules);
     ~PostgresDatabases();
     PostgresDatabases(const PostgresDatabases&) = delete;
     PostgresDatabases& operator=(const PostgresDatabases&) = delete;
@@ -74,10 +75,11 @@ bool InContinuousIntegration();
 /// The whole all-in-one server on 127.0.0.1 and a free port, with its own data folder, the dev mailbox
 /// and cheap Argon2 settings. `extra_toml` adds or overrides configuration. Under SIKGU_TEST_ENGINE=postgres
 /// every service gets a fresh PostgreSQL database instead of a SQLite file (unless `env` chooses the
-/// engine itself).
+/// engine itself). `modules` replaces the real modules (e.g. ModulesWithStreamTest()).
 class TestServer {
 public:
-    explicit TestServer(std::string extra_toml = "", std::map<std::string, std::string> env = {});
+    explicit TestServer(std::string extra_toml = "", std::map<std::string, std::string> env = {},
+                        std::span<const runtime::ModuleEntry> modules = {});
     ~TestServer();
 
     std::uint16_t Port() const { return port_; }
