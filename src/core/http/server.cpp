@@ -55,6 +55,8 @@ constexpr std::size_t kFirstReadBytes = 4096;
 // so the client reads the answer instead of a reset (closing with unread data sends RST).
 constexpr std::chrono::seconds kLingerTime{2};
 constexpr std::size_t kLingerBytes = 1 << 20;
+// The largest body of a refused request that is read (and dropped) to keep its connection alive.
+constexpr std::uint64_t kDroppableBodyBytes = 16 << 10;
 // A streamed response's client should send nothing; past this much it is treated as gone.
 constexpr std::size_t kStreamClientBytes = 64 << 10;
 
@@ -127,6 +129,21 @@ std::size_t ConnectionCapFor(std::size_t configured) {
     }
     if (configured != 0) return configured;  // the operator's number, even above the limit (then accept backs off)
     return std::max<std::size_t>(1, std::min(kDefaultCap, allowed));
+}
+
+// Creates the spool folder (owner only) and removes uploads a killed process left behind a day ago or more
+// (younger ones may belong to another process sharing the folder).
+void PrepareSpoolDir(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (std::filesystem::create_directories(dir, ec)) {
+        std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
+    }
+    const auto stale = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24);
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        if (!entry.path().filename().string().starts_with("sikgu-upload-")) continue;
+        std::error_code entry_ec;
+        if (entry.last_write_time(entry_ec) < stale && !entry_ec) std::filesystem::remove(entry.path(), entry_ec);
+    }
 }
 
 // A request body written to a temporary file; the file goes when this does.
@@ -666,7 +683,14 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
             auto admission = pipeline.Admit(request);
             if (admission.answer) {
                 CountRefusal(admission.route, *admission.answer);
-                const bool body_unread = !parser.is_done();
+                bool body_unread = !parser.is_done();
+                const auto length = parser.content_length();
+                if (body_unread && keep_alive && length && *length <= kDroppableBodyBytes && !request.GetHeader("expect")) {
+                    // A small body (a refused JSON call's, usually here already) is cheaper to read and drop
+                    // than the connection; anything larger is refused unread and the connection closed.
+                    auto [drop_ec, dropped] = co_await bhttp::async_read(c.stream, buffer, parser);
+                    body_unread = static_cast<bool>(drop_ec);
+                }
                 const bool keep = keep_alive && !stopping.load() && !body_unread;
                 const auto write_ec = co_await Write(c, head, *admission.answer, version, keep, head_only);
                 c.busy.store(false);
@@ -737,6 +761,7 @@ HttpServer::HttpServer(asio::io_context& io, ServerOptions options, const Pipeli
 HttpServer::~HttpServer() = default;
 
 std::uint16_t HttpServer::Start() {
+    PrepareSpoolDir(impl_->spool_dir);
     const tcp::endpoint endpoint{asio::ip::make_address(impl_->options.bind), impl_->options.port};
     impl_->acceptor.open(endpoint.protocol());
     impl_->acceptor.set_option(asio::socket_base::reuse_address(true));

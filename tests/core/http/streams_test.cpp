@@ -130,6 +130,12 @@ TEST(ServerRoutes, UploadsToUnknownRoutesOrWithoutAuthAreRefusedWithoutReadingTh
         }
         EXPECT_FALSE(c.ReadUntilClosed(3s).starts_with("HTTP"));  // closed, nothing more
     }
+    // A small refused body is read and dropped instead: the connection stays usable.
+    test::RawConnection small(server.Port());
+    small.Send("POST /api/v1/test/upload HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}");
+    EXPECT_TRUE(small.ReadResponse(3s).starts_with("HTTP/1.1 401"));
+    small.Send(Get("/healthz", {}));
+    EXPECT_TRUE(small.ReadResponse(3s).starts_with("HTTP/1.1 200"));
     // A client that sends its body anyway still reads the answer (the server drains before closing).
     auto client = server.Client();
     const auto refused = client.Request("POST", "/api/v1/test/upload", std::string(300000, 'z'), {"Expect:"});
