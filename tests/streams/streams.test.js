@@ -157,6 +157,21 @@ test('WebSocket echo with the cookie (from our origin) and with a ticket; foreig
   assert.match(text2, /sikgu_live_connections_refused_total\{code="auth.origin_refused",kind="websocket",route="\/api\/v1\/test\/echo"\} 1/);
 });
 
+test('a WebSocket whose session is revoked is closed with 1008 within the re-check interval', { timeout: 20_000 }, async () => {
+  const user = await createUser(server, 'ws_revoked');
+  const { ws } = await openSocket(wsUrl(`/api/v1/test/echo?ticket=${await ticket(server, user)}`));
+  const done = closed(ws);
+  const changed = await fetch(`${server.base}/api/v1/me/password`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${user.accessToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ current_password: 'garden123', new_password: 'garden456' }),
+  });
+  assert.equal(changed.status, 200);
+  const changedAt = Date.now();
+  assert.deepEqual(await done, { code: 1008, reason: 'auth.token_revoked' });
+  assert.ok(Date.now() - changedAt < 3000, 'core.http.live_recheck_seconds is 1 here');
+});
+
 test('a WebSocket client that stops reading while the server floods is cut off, and the server memory stays bounded', { timeout: 60_000 }, async () => {
   const user = await createUser(server, 'ws_flood');
   // A client that reads keeps up with a moderate flood.
