@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include "core/config/config.hpp"
 #include "core/http/route_guard.hpp"
 #include "core/http/router.hpp"
 #include "core/http/websocket.hpp"
+#include "core/runtime/settings.hpp"
 
 namespace sikgu::http {
 namespace {
@@ -101,6 +103,29 @@ TEST(RouteTable, KindsFollowHandlersAndOptionsAreChecked) {
     EXPECT_THROW(router.Add({Verb::kPost, "/c", Auth::kUser, {.access_cookie = true}}, plain), std::logic_error);
     EXPECT_THROW(router.Add({Verb::kGet, "/t", Auth::kPublic, {.stream_ticket = true}}, plain), std::logic_error);
     EXPECT_THROW(router.Add({Verb::kPost, "/w2", Auth::kUser}, socket), std::logic_error);
+}
+
+TEST(LiveSettings, AreReadWithDefaultsAndChecked) {
+    const auto defaults = runtime::ParseCoreSettings(config::Config::FromString(""));
+    EXPECT_EQ(defaults.http.stream_write_timeout, std::chrono::seconds(10));
+    EXPECT_EQ(defaults.http.live_recheck_interval, std::chrono::seconds(10));
+    EXPECT_EQ(defaults.http.websocket_idle_timeout, std::chrono::seconds(60));
+    EXPECT_EQ(defaults.http.websocket_max_message_bytes, 64U << 10);
+    EXPECT_EQ(defaults.http.websocket_queue_bytes, 1U << 20);
+    EXPECT_TRUE(defaults.http.spool_dir.empty());
+    const auto set = runtime::ParseCoreSettings(config::Config::FromString(
+        "[core.http]\nstream_write_timeout_seconds = 3\nlive_recheck_seconds = 2\nwebsocket_idle_timeout_seconds = 20\n"
+        "websocket_max_message_bytes = 4096\nwebsocket_queue_bytes = 65536\nspool_dir = \"/var/tmp/sikgu\"\n"));
+    EXPECT_EQ(set.http.stream_write_timeout, std::chrono::seconds(3));
+    EXPECT_EQ(set.http.live_recheck_interval, std::chrono::seconds(2));
+    EXPECT_EQ(set.http.websocket_idle_timeout, std::chrono::seconds(20));
+    EXPECT_EQ(set.http.websocket_max_message_bytes, 4096U);
+    EXPECT_EQ(set.http.websocket_queue_bytes, 65536U);
+    EXPECT_EQ(set.http.spool_dir, "/var/tmp/sikgu");
+    EXPECT_THROW(runtime::ParseCoreSettings(config::Config::FromString("[core.http]\nwebsocket_queue_bytes = 10\n")),
+                 config::ConfigError);
+    EXPECT_THROW(runtime::ParseCoreSettings(config::Config::FromString("[core.http]\nlive_recheck_seconds = 0\n")),
+                 config::ConfigError);
 }
 
 }  // namespace
