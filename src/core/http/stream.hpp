@@ -31,7 +31,8 @@ enum class StopReason {
 std::string_view StopReasonName(StopReason reason);
 
 /// Where a StreamBody writes. It lives on the connection's strand: call Write and Wait only from Run's own
-/// coroutine; the callable returned by Waker() may be called from any thread.
+/// coroutine, and keep no reference to it once Run has returned; what outlives Run (a hub's subscription)
+/// holds the callable returned by Waker(), which may be called from any thread at any time.
 class StreamWriter {
 public:
     virtual ~StreamWriter() = default;
