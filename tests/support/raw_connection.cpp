@@ -91,6 +91,25 @@ std::string RawConnection::ReadResponse(std::chrono::milliseconds timeout) {
     }
 }
 
+std::string RawConnection::ReadUntil(const std::string& needle, std::chrono::milliseconds timeout) {
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    char buffer[8192];
+    while (true) {
+        if (const auto at = pending_.find(needle); at != std::string::npos) {
+            std::string out = pending_.substr(0, at + needle.size());
+            pending_.erase(0, at + needle.size());
+            return out;
+        }
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0) return "";
+        pollfd p{fd_, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return "";
+        const auto n = ::recv(fd_, buffer, sizeof buffer, 0);
+        if (n <= 0) return "";
+        pending_.append(buffer, static_cast<std::size_t>(n));
+    }
+}
+
 bool RawConnection::ClosedByPeer(std::chrono::milliseconds timeout) {
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(timeout.count())) <= 0) return false;

@@ -21,6 +21,9 @@ public:
     std::string ReadUntilClosed(std::chrono::milliseconds timeout);
     /// Reads one response's worth: until "\r\n\r\n" plus its Content-Length body, or timeout.
     std::string ReadResponse(std::chrono::milliseconds timeout);
+    /// Reads until `needle` has arrived; returns what arrived up to and including it (the rest stays for the
+    /// next read), or "" when the peer closes or `timeout` passes first (what arrived stays too).
+    std::string ReadUntil(const std::string& needle, std::chrono::milliseconds timeout);
     /// Whether the peer has closed the connection (waits up to `timeout` for it).
     bool ClosedByPeer(std::chrono::milliseconds timeout);
 

@@ -80,7 +80,7 @@ bool InContinuousIntegration();
 /// The whole all-in-one server on 127.0.0.1 and a free port, with its own data folder, the dev mailbox
 /// and cheap Argon2 settings. `extra_toml` adds or overrides configuration. Under SIKGU_TEST_ENGINE=postgres
 /// every service gets a fresh PostgreSQL database instead of a SQLite file (unless `env` chooses the
-/// engine itself).
+/// engine itself). Test-only modules come after the real ones (`extra_modules`).
 class TestServer {
 public:
     struct Options {

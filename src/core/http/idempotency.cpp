@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/http/route_options.hpp"
 #include "core/sql/database.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/text.hpp"
@@ -54,10 +55,11 @@ std::optional<std::string> LocationOf(const Response& response) {
 IdempotencyKeys::IdempotencyKeys(sql::Database& db, const Clock& clock, std::chrono::hours ttl)
     : db_(db), clock_(clock), ttl_(ttl) {}
 
-core::Task<Response> IdempotencyKeys::Run(const Request& request, IdempotencyPolicy policy, const Effect& effect) {
-    const auto header = request.GetHeader("idempotency-key");
+core::Task<Response> IdempotencyKeys::Run(const Request& request, const Effect& effect) {
+    const Idempotency policy = request.Options().idempotency;
+    const auto header = policy == Idempotency::kNone ? std::nullopt : request.GetHeader("idempotency-key");
     if (!header) {
-        if (policy == IdempotencyPolicy::kRequired) co_return Problem::BadRequest("idempotency.key_required");
+        if (policy == Idempotency::kRequired) co_return Problem::BadRequest("idempotency.key_required");
         co_return co_await db_.Write([&](sql::Transaction& tx) { return effect(tx); });
     }
     if (!ValidKey(*header)) co_return Problem::BadRequest("idempotency.key_invalid");

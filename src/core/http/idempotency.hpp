@@ -20,9 +20,6 @@ class Transaction;
 
 namespace sikgu::http {
 
-/// Whether a route takes an `Idempotency-Key` header.
-enum class IdempotencyPolicy { kOptional, kRequired };
-
 /// `Idempotency-Key` for requests that create something (Stripe's semantics), kept in the owning service's
 /// database: the same key with the same request gets the stored response again; the same key with another
 /// request gets 422 `idempotency.key_reused`; a duplicate arriving while the first is still being handled
@@ -37,10 +34,12 @@ public:
     /// included, so a refused request is refused the same way again).
     using Effect = std::function<Response(sql::Transaction&)>;
 
-    /// Runs `effect` at most once per key. Without a key, runs it plainly (kOptional) or answers 400
-    /// `idempotency.key_required` (kRequired). If the effect throws, the key is released and the exception
-    /// propagates (a retry with the same key may try again).
-    core::Task<Response> Run(const Request& request, IdempotencyPolicy policy, const Effect& effect);
+    /// Runs `effect` at most once per key, on routes whose options say kOptional or kRequired (on kNone the
+    /// header is ignored). Without a key it runs plainly, unless the route's options say
+    /// Idempotency::kRequired (then 400 `idempotency.key_required`; the pipeline refuses such a request before
+    /// its body is read anyway). If the effect throws, the key is released and the exception propagates (a
+    /// retry with the same key may try again).
+    core::Task<Response> Run(const Request& request, const Effect& effect);
 
     /// Deletes expired keys (a read first, so an idle database is not written to); for a periodic job.
     core::Task<std::int64_t> PurgeExpired();

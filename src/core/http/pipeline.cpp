@@ -12,6 +12,7 @@
 
 #include "core/auth/jwt.hpp"
 #include "core/auth/service_credentials.hpp"
+#include "core/http/route_guard.hpp"
 #include "core/http/static_files.hpp"
 #include "core/obs/log.hpp"
 #include "core/obs/metrics.hpp"
@@ -104,37 +105,57 @@ Pipeline::Pipeline(const Router& router, const MessageCatalog& messages, const a
       services_(services),
       metrics_(metrics),
       static_files_(static_files),
-      options_(std::move(options)) {}
+      options_(std::move(options)) {
+    std::vector<std::string> origins = options_.cors_origins;
+    if (!options_.public_url.empty()) origins.push_back(options_.public_url);
+    guard_ = std::make_unique<RouteGuard>(
+        router_, tokens_, RouteGuardOptions{std::move(origins), options_.clock, options_.tickets, options_.revocations});
+}
+
+Pipeline::~Pipeline() = default;
 
 core::Task<Response> Pipeline::Dispatch(Request& request) const {
-    const auto started = std::chrono::steady_clock::now();
-    in_flight_.fetch_add(1);
-    struct Decrement {
-        std::atomic<std::size_t>& counter;
-        ~Decrement() { counter.fetch_sub(1); }
-    } decrement{in_flight_};
+    auto admission = Admit(request);
+    if (admission.answer) co_return std::move(*admission.answer);
+    co_return co_await Handle(request, *admission.route);
+}
 
+namespace {
+// Counts a request as in flight for as long as it lives.
+struct InFlightScope {
+    explicit InFlightScope(std::atomic<std::size_t>& counter_in) : counter(counter_in) { counter.fetch_add(1); }
+    ~InFlightScope() { counter.fetch_sub(1); }
+    std::atomic<std::size_t>& counter;
+};
+}  // namespace
+
+Admission Pipeline::Admit(Request& request) const {
+    const auto started = std::chrono::steady_clock::now();
+    const InFlightScope in_flight(in_flight_);
     if (request.request_id.empty()) request.request_id = ChooseRequestId(request);
     if (!options_.trusted_proxies.empty()) request.remote_address = ClientAddress(request, options_.trusted_proxies);
+    Admission admission;
+    try {
+        admission.answer = RouteAndCheck(request, admission.route);
+    } catch (...) {
+        admission.answer = Failure(request, std::current_exception());
+    }
+    if (admission.answer) {
+        Finish(request, *admission.answer);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        Record(request, *admission.answer, seconds);
+    }
+    return admission;
+}
+
+core::Task<Response> Pipeline::Handle(Request& request, const http::Route& route) const {
+    const auto started = std::chrono::steady_clock::now();
+    const InFlightScope in_flight(in_flight_);
     Response response;
     try {
-        response = co_await RouteAndHandle(request);
-    } catch (const OverloadedError& e) {
-        obs::Log(obs::Level::kWarn, "overloaded", {{"request_id", request.request_id}, {"what", e.what()}});
-        response = Problem::Make(503, "server.overloaded");
-        response.SetHeader("Retry-After", "1");
-    } catch (const PeerUnavailable& e) {
-        // Another service this one needs is down or too slow: the caller learns which, and may retry.
-        obs::Log(obs::Level::kWarn, "peer_unavailable",
-                 {{"request_id", request.request_id}, {"peer", e.Peer()}, {"what", e.what()}});
-        response = Problem::Make(503, "service.unavailable");
-        response.problem->detail = std::nullopt;
-        response.SetHeader("Retry-After", "2");
-    } catch (const std::exception& e) {
-        // The client learns only the code and the request id; the cause goes to the log.
-        obs::Log(obs::Level::kError, "unhandled_exception",
-                 {{"request_id", request.request_id}, {"route", request.route}, {"what", e.what()}});
-        response = Problem::Make(500, "server.internal");
+        response = co_await route.handler->Handle(request);
+    } catch (...) {
+        response = Failure(request, std::current_exception());
     }
     Finish(request, response);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -142,25 +163,55 @@ core::Task<Response> Pipeline::Dispatch(Request& request) const {
     co_return response;
 }
 
-core::Task<Response> Pipeline::RouteAndHandle(Request& request) const {
+Response Pipeline::Failure(const Request& request, std::exception_ptr error) const {
+    try {
+        std::rethrow_exception(std::move(error));
+    } catch (const OverloadedError& e) {
+        obs::Log(obs::Level::kWarn, "overloaded", {{"request_id", request.request_id}, {"what", e.what()}});
+        Response response = Problem::Make(503, "server.overloaded");
+        response.SetHeader("Retry-After", "1");
+        return response;
+    } catch (const PeerUnavailable& e) {
+        // Another service this one needs is down or too slow: the caller learns which, and may retry.
+        obs::Log(obs::Level::kWarn, "peer_unavailable",
+                 {{"request_id", request.request_id}, {"peer", e.Peer()}, {"what", e.what()}});
+        Response response = Problem::Make(503, "service.unavailable");
+        response.SetHeader("Retry-After", "2");
+        return response;
+    } catch (const std::exception& e) {
+        // The client learns only the code and the request id; the cause goes to the log.
+        obs::Log(obs::Level::kError, "unhandled_exception",
+                 {{"request_id", request.request_id}, {"route", request.route}, {"what", e.what()}});
+    } catch (...) {
+        obs::Log(obs::Level::kError, "unhandled_exception",
+                 {{"request_id", request.request_id}, {"route", request.route}, {"what", "non-standard exception"}});
+    }
+    return Problem::Make(500, "server.internal");
+}
+
+StopReason Pipeline::Recheck(const Request& request) const { return guard_->Recheck(request); }
+
+std::optional<Response> Pipeline::RouteAndCheck(Request& request, const http::Route*& matched) const {
     if (request.verb == Verb::kOptions && request.GetHeader("origin") &&
         request.GetHeader("access-control-request-method")) {
-        co_return NoContent();  // CORS preflight; ApplyCors decides what it allows
+        return NoContent();  // CORS preflight; ApplyCors decides what it allows
     }
     auto match = router_.Find(request.verb, request.path);
     if (match.outcome == Router::Outcome::kMethodNotAllowed) {
         Response response = Problem::Make(405, "route.method_not_allowed");
         response.SetHeader("Allow", JoinVerbs(match.allowed));
-        co_return response;
+        return response;
     }
     if (match.outcome == Router::Outcome::kNotFound) {
         if (static_files_ != nullptr && !request.path.starts_with("/api/") && !request.path.starts_with("/internal/")) {
-            if (auto file = static_files_->Serve(request)) co_return std::move(*file);
+            if (auto file = static_files_->Serve(request)) return std::move(*file);
         }
-        co_return Problem::NotFound("route.not_found");
+        return Problem::NotFound("route.not_found");
     }
     const http::Route& route = *match.route;
     request.route = route.spec.pattern;
+    request.options = &route.spec.options;
+    matched = &route;
     for (auto& [name, value] : match.params) request.path_params.emplace(std::move(name), std::move(value));
 
     if (route.spec.auth == Auth::kService) {
@@ -173,11 +224,12 @@ core::Task<Response> Pipeline::RouteAndHandle(Request& request) const {
             if (!caller) {
                 Response response = Problem::Unauthorized("auth.service_credential_required");
                 response.SetHeader("WWW-Authenticate", "Service");
-                co_return response;
+                return response;
             }
             request.caller_service = *caller;
         }
-        co_return co_await route.handler->Handle(request);
+        if (auto refused = guard_->Check(route, request)) return std::move(*refused);
+        return std::nullopt;
     }
     if (route.spec.auth != Auth::kPublic) {
         const auto header = request.GetHeader("authorization");
@@ -186,21 +238,31 @@ core::Task<Response> Pipeline::RouteAndHandle(Request& request) const {
             if (const auto* claims = std::get_if<auth::AccessClaims>(&verified)) {
                 request.user_id = claims->user_id;
                 request.session_id = claims->session_id;
+                request.session_version = claims->session_version;
+                request.credential = Credential::kBearer;
+                request.credential_expires_at = claims->expires_at;
             } else if (route.spec.auth == Auth::kUser) {
                 const auto error = std::get<auth::TokenError>(verified);
                 Response response = Problem::Unauthorized(error == auth::TokenError::kExpired   ? "auth.token_expired"
                                                           : error == auth::TokenError::kRevoked ? "auth.token_revoked"
                                                                                                 : "auth.token_invalid");
                 response.SetHeader("WWW-Authenticate", "Bearer");
-                co_return response;
+                return response;
             }
+        } else if (route.spec.options.access_cookie || route.spec.options.stream_ticket) {
+            if (auto refused = guard_->AuthenticateBrowser(route, request)) return std::move(*refused);
         } else if (route.spec.auth == Auth::kUser) {
             Response response = Problem::Unauthorized("auth.unauthenticated");
             response.SetHeader("WWW-Authenticate", "Bearer");
-            co_return response;
+            return response;
         }
     }
-    co_return co_await route.handler->Handle(request);
+    // Decided from the headers, before the body is read.
+    if (route.spec.options.idempotency == Idempotency::kRequired && !request.GetHeader("idempotency-key")) {
+        return Problem::BadRequest("idempotency.key_required");
+    }
+    if (auto refused = guard_->Check(route, request)) return std::move(*refused);
+    return std::nullopt;
 }
 
 Response Pipeline::RenderProblem(const Request& request, ProblemInfo problem) const {

@@ -67,6 +67,11 @@ std::int64_t Request::User() const {
     return *user_id;
 }
 
+const RouteOptions& Request::Options() const {
+    static const RouteOptions kDefaults;
+    return options != nullptr ? *options : kDefaults;
+}
+
 Language Request::GetLanguage() const {
     const auto header = GetHeader("accept-language");
     if (!header) return Language::kKo;

@@ -1,15 +1,33 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/http/route_options.hpp"
 #include "core/http/types.hpp"
 
 namespace sikgu::http {
+
+/// How the caller proved who it is.
+enum class Credential {
+    kNone,
+    kBearer,  // Authorization: Bearer <access token>
+    kCookie,  // the sikgu_access cookie, on routes that opt in (with an Origin check)
+    kTicket,  // ?ticket= from POST /api/v1/stream-tickets, on routes that opt in
+};
+
+/// A request body the server wrote to a temporary file (RouteOptions::spool_above_bytes). The file is
+/// removed once the handler returns.
+struct SpooledBody {
+    std::filesystem::path path;
+    std::uint64_t size = 0;
+};
 
 /// An HTTP request as handlers see it: no Beast types, already limited and decoded.
 struct Request {
@@ -30,6 +48,15 @@ struct Request {
     // Made in this process by the query client (never from a socket): no credential needed, and not counted
     // or logged as outside traffic.
     bool internal = false;
+    std::int64_t session_version = 0;  // the access token's "sv", re-checked on long-lived connections
+    Credential credential = Credential::kNone;
+    // When the credential stops being valid: a stream or WebSocket it opened is closed then.
+    std::chrono::system_clock::time_point credential_expires_at{};
+    std::optional<SpooledBody> body_file;  // set instead of `body` when the route spooled the upload
+    const RouteOptions* options = nullptr;  // the matched route's options
+
+    /// The matched route's options (defaults before routing).
+    const RouteOptions& Options() const;
 
     /// Case-insensitive header lookup (first occurrence).
     std::optional<std::string_view> GetHeader(std::string_view name) const;

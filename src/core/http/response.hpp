@@ -1,6 +1,8 @@
 #pragma once
 
 #include <boost/json/fwd.hpp>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +11,9 @@
 #include "core/http/types.hpp"
 
 namespace sikgu::http {
+
+class StreamBody;
+class WebSocketSession;
 
 /// An expected failure, rendered by the pipeline as RFC 9457 problem+json in the caller's language.
 struct ProblemInfo {
@@ -24,6 +29,11 @@ struct Response {
     std::string body;
     std::vector<Header> headers;
     std::optional<ProblemInfo> problem;
+    // Long-lived answers (core/http/stream.hpp, core/http/websocket.hpp): the body is written by `stream`
+    // as it goes (`stream_length` bytes when known), or the connection upgrades to `websocket`.
+    std::shared_ptr<StreamBody> stream;
+    std::optional<std::uint64_t> stream_length;
+    std::shared_ptr<WebSocketSession> websocket;
 
     Response& SetHeader(std::string name, std::string value);
 };

@@ -79,7 +79,16 @@ void WriteResponseHead(std::string& out, const Response& response, unsigned vers
         }
         AppendField(out, header.name, header.value);
     }
-    if (StatusHasBody(response.status)) AppendField(out, "Content-Length", std::to_string(response.body.size()));
+    if (response.stream) {
+        // Written as it goes: with its length when known, chunked otherwise (HTTP/1.0: until the close).
+        if (response.stream_length) {
+            AppendField(out, "Content-Length", std::to_string(*response.stream_length));
+        } else if (version >= 11) {
+            AppendField(out, "Transfer-Encoding", "chunked");
+        }
+    } else if (StatusHasBody(response.status)) {
+        AppendField(out, "Content-Length", std::to_string(response.body.size()));
+    }
     if (!keep_alive) {
         AppendField(out, "Connection", "close");
     } else if (version < 11) {

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/http/stream.hpp"
+#include "core/http/websocket.hpp"
 #include "core/util/text.hpp"
 
 namespace sikgu::http {
@@ -16,6 +18,21 @@ std::vector<std::string_view> SplitPath(std::string_view path) {
         path.remove_prefix(slash + 1);
     }
     return parts;
+}
+
+// Browser credentials are ambient (the cookie) or travel in the URL (the ticket): both are only safe on
+// requests that change nothing, and a WebSocket handshake is always a GET.
+void CheckOptions(const RouteSpec& spec, RouteKind kind) {
+    const RouteOptions& o = spec.options;
+    if ((o.access_cookie || o.stream_ticket) && (spec.verb != Verb::kGet || spec.auth == Auth::kPublic)) {
+        throw std::logic_error("cookie or ticket credentials need an authenticated GET route: " + spec.pattern);
+    }
+    if (kind == RouteKind::kWebSocket && spec.verb != Verb::kGet) {
+        throw std::logic_error("a WebSocket route must be GET: " + spec.pattern);
+    }
+    if (o.rate_limit.requests < 0 || (o.rate_limit.requests > 0 && o.rate_limit.window.count() <= 0)) {
+        throw std::logic_error("bad rate limit on " + spec.pattern);
+    }
 }
 
 bool AllDigits(std::string_view s) {
@@ -49,6 +66,12 @@ void Router::Add(RouteSpec spec, const Handler& handler) {
             throw std::logic_error("duplicate route " + spec.pattern);
         }
     }
+    if (dynamic_cast<const WebSocketHandler*>(&handler) != nullptr) {
+        route->kind = RouteKind::kWebSocket;
+    } else if (dynamic_cast<const StreamHandler*>(&handler) != nullptr) {
+        route->kind = RouteKind::kStream;
+    }
+    CheckOptions(spec, route->kind);
     route->literal_prefix = spec.pattern.substr(0, spec.pattern.find('{'));
     route->spec = std::move(spec);
     route->handler = &handler;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/http/handler.hpp"
+#include "core/http/route_options.hpp"
 #include "core/http/types.hpp"
 
 namespace sikgu::http {
@@ -14,11 +15,13 @@ struct RouteSpec {
     Verb verb;
     std::string pattern;  // "/api/v1/plants/{id:int}"; {name} matches one segment, {name:int} only digits
     Auth auth = Auth::kPublic;
+    RouteOptions options{};
 };
 
 struct Route {
     RouteSpec spec;
     const Handler* handler;
+    RouteKind kind = RouteKind::kRequest;
     std::size_t index;  // position in the table, used by metrics
 
     struct Segment {
@@ -33,6 +36,8 @@ struct Route {
 /// The route table. Built once at start-up, then read concurrently without locks.
 class Router {
 public:
+    /// The route's kind follows from the handler's type: a StreamHandler streams, a WebSocketHandler upgrades.
+    /// Options that cannot work together (a cookie on a POST route, say) are a start-up error.
     void Add(RouteSpec spec, const Handler& handler);
 
     enum class Outcome { kFound, kNotFound, kMethodNotAllowed };

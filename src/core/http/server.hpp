@@ -3,12 +3,17 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace boost::asio {
 class io_context;
+}
+
+namespace sikgu::obs {
+class Metrics;
 }
 
 namespace sikgu::http {
@@ -28,6 +33,14 @@ struct ServerOptions {
     std::size_t max_connections = 0;
     std::size_t max_connections_per_address = 256;
     std::vector<std::string> unlimited_addresses;  // trusted proxies, which carry many clients each
+
+    // Long-lived connections: streamed responses and WebSocket sessions.
+    std::chrono::seconds stream_write_timeout{10};  // one stream piece or WebSocket message; slower: cut off
+    std::chrono::seconds live_recheck_interval{10};  // how often their credential's expiry and revocation are checked
+    std::chrono::seconds websocket_idle_timeout{60};  // nothing from the client (pings go out at half of it)
+    std::size_t websocket_max_message_bytes = 64 << 10;
+    std::size_t websocket_queue_bytes = 1 << 20;  // a session's unsent messages; beyond: the client is cut off
+    std::filesystem::path spool_dir;  // uploads spooled to disk (RouteOptions::spool_above_bytes); empty: the temp folder
 };
 
 /// Counts of connections the listener turned away, for /metrics.
@@ -46,12 +59,15 @@ public:
 
     /// Binds and starts accepting. Returns the bound port (port 0 asks the OS for a free one).
     std::uint16_t Start();
-    /// Stops accepting, closes idle connections, and lets busy ones finish their current request.
+    /// Stops accepting, closes idle connections, lets busy ones finish their current request, sends each
+    /// WebSocket a close frame (1001 going away) and tells each stream to end (its last event).
     void BeginShutdown();
     std::size_t OpenConnections() const;
     /// The connection cap in force (max_connections, or what the open-file limit allows).
     std::size_t MaxConnections() const;
     RefusedConnections Refused() const;
+    /// Sets the gauges and counters of streams and WebSocket sessions, by route.
+    void ExportMetrics(obs::Metrics& metrics) const;
 
 private:
     struct Impl;

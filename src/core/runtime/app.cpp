@@ -20,6 +20,7 @@
 #include "core/auth/service_credentials.hpp"
 #include "core/auth/session_revocations.hpp"
 #include "core/auth/password_hasher.hpp"
+#include "core/auth/stream_tickets.hpp"
 #include "core/bus/event.hpp"
 #include "core/bus/event_bus.hpp"
 #include "core/bus/in_process_transport.hpp"
@@ -134,6 +135,7 @@ struct App::Impl : Registry {
     std::unique_ptr<auth::SessionRevocations> revocations;
     std::unique_ptr<auth::JwtCodec> tokens;
     std::unique_ptr<auth::ServiceCredentials> service_credentials;
+    std::unique_ptr<auth::StreamTickets> tickets;
     std::unique_ptr<auth::PasswordHasher> passwords;
     std::unique_ptr<mail::Mailer> mailer;
     mail::DevMailbox* dev_mailbox = nullptr;
@@ -237,6 +239,15 @@ struct App::Impl : Registry {
         AddCoreRoute({Verb::kGet, "/api/docs", Auth::kPublic}, [](http::Request&) -> core::Task<http::Response> {
             co_return http::Redirect("/api-docs/");
         });
+        // EventSource and WebSocket cannot send the access token; a script trades it here for a ticket
+        // (single use, 30 s) to put in the stream's URL. Only a bearer token buys one, never the cookie.
+        AddCoreRoute({Verb::kPost, "/api/v1/stream-tickets", Auth::kUser, {.rate_limit = {60, std::chrono::seconds(60)}}},
+                     [this](http::Request& request) -> core::Task<http::Response> {
+                         const std::string ticket = tickets->Issue(request.User(), request.session_version,
+                                                                   request.session_id, request.credential_expires_at);
+                         co_return http::Json(boost::json::object{
+                             {"ticket", ticket}, {"expires_in", auth::StreamTickets::kTtl.count()}});
+                     });
         AddCoreRoute({Verb::kGet, "/api/v1/dev/mailbox", Auth::kPublic},
                      [this](http::Request&) -> core::Task<http::Response> {
                          // Only a developer's own machine may read mail meant for other people.
@@ -263,6 +274,7 @@ struct App::Impl : Registry {
             m.SetGauge("sikgu_http_open_connections", "Open client connections", {},
                        static_cast<double>(server ? server->OpenConnections() : 0));
             if (server) {
+                server->ExportMetrics(m);
                 m.SetGauge("sikgu_http_max_connections", "Connection cap in force", {},
                            static_cast<double>(server->MaxConnections()));
                 const auto refused = server->Refused();
@@ -341,8 +353,8 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
     a.revocations = std::make_unique<auth::SessionRevocations>(clock, a.settings.access_ttl);
     const Secrets secrets = LoadOrCreateSecrets(a.settings);
     a.service_credentials = std::make_unique<auth::ServiceCredentials>(secrets.service, clock);
-    a.tokens = std::make_unique<auth::JwtCodec>(secrets.jwt, clock, a.settings.access_ttl,
-                                                a.revocations.get());
+    a.tokens = std::make_unique<auth::JwtCodec>(secrets.jwt, clock, a.settings.access_ttl, a.revocations.get());
+    a.tickets = std::make_unique<auth::StreamTickets>(secrets.jwt, clock, a.revocations.get());
     a.passwords = std::make_unique<auth::PasswordHasher>(a.settings.password);
     a.http_client = std::make_unique<http::Client>(a.settings.http_client);
     if (a.settings.smtp.url.empty()) {
@@ -363,13 +375,6 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
     }
     a.RegisterCoreRoutes();
 
-    a.static_files = std::make_unique<http::StaticFiles>(a.settings.web_root);
-    a.pipeline = std::make_unique<http::Pipeline>(a.router, a.messages, *a.tokens, *a.service_credentials, a.metrics,
-                                                  a.static_files.get(),
-                                                  http::PipelineOptions{.cors_origins = a.settings.cors_origins,
-                                                                        .trusted_proxies = a.settings.trusted_proxies,
-                                                                        .log_requests = a.settings.access_log,
-                                                                        .problem_base_url = a.settings.public_url + "/api/problems/"});
     // [core.peers]: where the services this process does not run answer, by name.
     std::map<std::string, std::string, std::less<>> peer_urls;
     {
@@ -420,7 +425,9 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
         for (const std::string_view need : entry.needs) {
             const bool local = selected.empty() || std::find(selected.begin(), selected.end(), need) != selected.end();
             if (local) {
-                service.peers->Add(std::string(need), MakeInProcessQueryClient(service.name, std::string(need), *a.pipeline));
+                // The pipeline is made once every module has registered; the client looks it up per call.
+                service.peers->Add(std::string(need), MakeInProcessQueryClient(service.name, std::string(need),
+                                                                               [&a]() -> const http::Pipeline& { return *a.pipeline; }));
                 continue;
             }
             const auto url = peer_urls.find(need);
@@ -457,6 +464,18 @@ App::App(config::Config config, std::span<const ModuleEntry> available, std::vec
             co_return co_await db->Read([](sql::Connection& c) { return !c.Query("SELECT 1").empty(); });
         });
     }
+    // Made once every route is in the router (its per-route limiters are made from the table).
+    a.static_files = std::make_unique<http::StaticFiles>(a.settings.web_root);
+    a.pipeline = std::make_unique<http::Pipeline>(a.router, a.messages, *a.tokens, *a.service_credentials, a.metrics,
+                                                  a.static_files.get(),
+                                                  http::PipelineOptions{.cors_origins = a.settings.cors_origins,
+                                                                        .trusted_proxies = a.settings.trusted_proxies,
+                                                                        .log_requests = a.settings.access_log,
+                                                                        .problem_base_url = a.settings.public_url + "/api/problems/",
+                                                                        .public_url = a.settings.public_url,
+                                                                        .clock = &clock,
+                                                                        .tickets = a.tickets.get(),
+                                                                        .revocations = a.revocations.get()});
     a.RegisterGauges();
 }
 

@@ -42,8 +42,8 @@ protected:
 
 class InProcessQueryClient final : public CountingClient {
 public:
-    InProcessQueryClient(std::string caller, std::string target, const http::Pipeline& pipeline)
-        : CountingClient(std::move(caller), std::move(target)), pipeline_(pipeline) {}
+    InProcessQueryClient(std::string caller, std::string target, std::function<const http::Pipeline&()> pipeline)
+        : CountingClient(std::move(caller), std::move(target)), pipeline_(std::move(pipeline)) {}
     std::string_view Transport() const override { return "in-process"; }
 
     core::Task<QueryResponse> Send(const QueryRequest& query) const override {
@@ -68,13 +68,13 @@ public:
         request.remote_address = "in-process";
         request.internal = true;
         request.caller_service = caller_;
-        const http::Response response = co_await pipeline_.Dispatch(request);
+        const http::Response response = co_await pipeline_().Dispatch(request);
         (response.status >= 500 ? counters.failed : counters.ok).fetch_add(1);
         co_return QueryResponse{response.status, response.body, response.problem ? response.problem->code : ""};
     }
 
 private:
-    const http::Pipeline& pipeline_;
+    const std::function<const http::Pipeline&()> pipeline_;
 };
 
 class HttpQueryClient final : public CountingClient {
@@ -151,8 +151,8 @@ void Peers::ExportMetrics(obs::Metrics& metrics, std::string_view caller) const 
 }
 
 std::unique_ptr<QueryClient> MakeInProcessQueryClient(std::string caller, std::string target,
-                                                      const http::Pipeline& pipeline) {
-    return std::make_unique<InProcessQueryClient>(std::move(caller), std::move(target), pipeline);
+                                                      std::function<const http::Pipeline&()> pipeline) {
+    return std::make_unique<InProcessQueryClient>(std::move(caller), std::move(target), std::move(pipeline));
 }
 
 std::unique_ptr<QueryClient> MakeHttpQueryClient(std::string caller, std::string target, std::string base_url,

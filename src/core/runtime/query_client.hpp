@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -63,9 +64,9 @@ private:
     std::map<std::string, std::unique_ptr<QueryClient>, std::less<>> clients_;
 };
 
-/// Dispatches through a pipeline of this process.
+/// Dispatches through this process's pipeline (looked up per call: it is made after the modules).
 std::unique_ptr<QueryClient> MakeInProcessQueryClient(std::string caller, std::string target,
-                                                      const http::Pipeline& pipeline);
+                                                      std::function<const http::Pipeline&()> pipeline);
 /// HTTP to `base_url` (e.g. "http://plant.internal:8080") through the shared outgoing client.
 std::unique_ptr<QueryClient> MakeHttpQueryClient(std::string caller, std::string target, std::string base_url,
                                                  http::Client& client, const auth::ServiceCredentials& credentials);

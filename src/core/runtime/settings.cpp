@@ -44,6 +44,13 @@ CoreSettings ParseCoreSettings(const config::Config& config) {
     s.http.max_connections_per_address =
         static_cast<std::size_t>(http.GetInt("max_connections_per_address", 256, 1, 1000000));
     s.http.unlimited_addresses = s.trusted_proxies;  // a proxy carries many clients
+    s.http.stream_write_timeout = std::chrono::seconds(http.GetInt("stream_write_timeout_seconds", 10, 1, 600));
+    s.http.live_recheck_interval = std::chrono::seconds(http.GetInt("live_recheck_seconds", 10, 1, 600));
+    s.http.websocket_idle_timeout = std::chrono::seconds(http.GetInt("websocket_idle_timeout_seconds", 60, 2, 3600));
+    s.http.websocket_max_message_bytes =
+        static_cast<std::size_t>(http.GetInt("websocket_max_message_bytes", 64 << 10, 125, 16 << 20));
+    s.http.websocket_queue_bytes = static_cast<std::size_t>(http.GetInt("websocket_queue_bytes", 1 << 20, 4096, 256 << 20));
+    s.http.spool_dir = http.GetString("spool_dir", "");
     http.Finish();
 
     const auto client = config.Get("core.http_client");

@@ -26,14 +26,14 @@ public:
         static constexpr EmbeddedFile kMigrations[] = {
             {"V001__create_orders.sql", "CREATE TABLE orders (id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, item TEXT NOT NULL)"}};
         r.AddMigrations(kMigrations);
-        r.AddRoute({Verb::kPost, "/api/v1/test/orders", Auth::kUser}, *this);
+        r.AddRoute({Verb::kPost, "/api/v1/test/orders", Auth::kUser, {.idempotency = Idempotency::kRequired}}, *this);
     }
     core::Task<Response> Handle(Request& request) const override {
         JsonBody body(request);
         const std::string item = body.String("item", {.max_chars = 20});
         if (auto problem = body.Finish()) co_return std::move(*problem);
         const std::int64_t user = request.User();
-        co_return co_await context_.idempotency.Run(request, IdempotencyPolicy::kRequired, [&](sql::Transaction& tx) {
+        co_return co_await context_.idempotency.Run(request, [&](sql::Transaction& tx) {
             if (item == "explode" && g_explosions++ == 0) throw std::runtime_error("first attempt fails");
             if (item == "sold-out") return Problem::Conflict("route.not_found");  // any refusal, stored like a success
             const std::int64_t id = tx.NextId();

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "core/auth/jwt.hpp"
+#include "core/http/route_options.hpp"
 #include "core/obs/log.hpp"
 #include "core/util/time.hpp"
 
@@ -25,17 +26,34 @@ std::string CookieHeader(const AccountDeps& deps, std::string_view value, std::i
     if (deps.config.cookie_secure) cookie += "; Secure";
     return cookie;
 }
+
+// The access token for what a browser opens without an Authorization header (EventSource, WebSocket): the
+// runtime accepts it only on routes that opt in, with an Origin check. Scoped to the API, gone with the token.
+std::string AccessCookieHeader(const AccountDeps& deps, std::string_view value, std::int64_t max_age) {
+    std::string cookie = std::string(http::kAccessCookie) + "=" + std::string(value) +
+                         "; Path=/api; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
+    if (deps.config.cookie_secure) cookie += "; Secure";
+    return cookie;
+}
 }  // namespace
 
 http::Response TokenResponse(const AccountDeps& deps, const User& user, const IssuedRefresh& refresh, bool cookie) {
-    boost::json::object body{{"access_token", deps.tokens.Issue(user.id, user.session_version, refresh.family_id)},
+    const std::string access_token = deps.tokens.Issue(user.id, user.session_version, refresh.family_id);
+    boost::json::object body{{"access_token", access_token},
                              {"token_type", "Bearer"},
                              {"expires_in", deps.tokens.Ttl().count()},
                              {"user", UserJson(user)}};
     if (!cookie) body["refresh_token"] = refresh.token;
     http::Response response = http::Json(body);
-    if (cookie) SetRefreshCookie(deps, response, refresh);
+    if (cookie) {
+        SetRefreshCookie(deps, response, refresh);
+        SetAccessCookie(deps, response, access_token);
+    }
     return response;
+}
+
+http::Response& SetAccessCookie(const AccountDeps& deps, http::Response& response, const std::string& access_token) {
+    return response.SetHeader("Set-Cookie", AccessCookieHeader(deps, access_token, deps.tokens.Ttl().count()));
 }
 
 http::Response& SetRefreshCookie(const AccountDeps& deps, http::Response& response, const IssuedRefresh& refresh) {
@@ -44,7 +62,8 @@ http::Response& SetRefreshCookie(const AccountDeps& deps, http::Response& respon
 }
 
 http::Response& ClearRefreshCookie(const AccountDeps& deps, http::Response& response) {
-    return response.SetHeader("Set-Cookie", CookieHeader(deps, "", 0));
+    response.SetHeader("Set-Cookie", CookieHeader(deps, "", 0));
+    return response.SetHeader("Set-Cookie", AccessCookieHeader(deps, "", 0));
 }
 
 SessionKind ReadSessionKind(http::JsonBody& body) {

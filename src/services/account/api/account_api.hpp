@@ -43,9 +43,12 @@ struct AccountDeps {
 boost::json::object UserJson(const User& user);
 
 /// 200 {access_token, token_type, expires_in, user[, refresh_token]}; with `cookie` the refresh token
-/// goes into an httpOnly cookie instead of the body.
+/// goes into an httpOnly cookie instead of the body, and the access token also into the access cookie.
 http::Response TokenResponse(const AccountDeps& deps, const User& user, const IssuedRefresh& refresh, bool cookie);
+/// Clears the refresh cookie and the access cookie.
 http::Response& ClearRefreshCookie(const AccountDeps& deps, http::Response& response);
+/// Sets the access cookie (sikgu_access, Path=/api, Max-Age = the token lifetime) exactly as TokenResponse does.
+http::Response& SetAccessCookie(const AccountDeps& deps, http::Response& response, const std::string& access_token);
 /// Sets the refresh cookie exactly as TokenResponse does with `cookie`.
 http::Response& SetRefreshCookie(const AccountDeps& deps, http::Response& response, const IssuedRefresh& refresh);
 

@@ -1,5 +1,6 @@
 #include <boost/json.hpp>
 
+#include "core/auth/jwt.hpp"
 #include "core/obs/log.hpp"
 #include "core/util/crypto.hpp"
 #include "services/account/api/account_handlers.hpp"
@@ -124,6 +125,8 @@ core::Task<http::Response> KakaoCallbackHandler::Handle(http::Request& request) 
     if (!started) co_return Fail(deps_, request, "auth.oauth_denied", "the account was deleted during the login");
     http::Response response = http::Redirect("/auth/kakao/done?return_to=" + FormEncode(pending->return_to));
     SetRefreshCookie(deps_, response, started->second);
+    SetAccessCookie(deps_, response,
+                    deps_.tokens.Issue(started->first.id, started->first.session_version, started->second.family_id));
     response.SetHeader("Set-Cookie", OAuthCookie(deps_, "", 0));
     co_return response;
 }

@@ -89,7 +89,8 @@ export interface paths {
         /**
          * 로그인 / Log in with username and password
          * @description With `"session": "cookie"` the refresh token is set as the httpOnly cookie `sikgu_refresh` and the body has no
-         *     `refresh_token`. With `"session": "token"` (the default) the refresh token is in the body and no cookie is set.
+         *     `refresh_token`; the access token is also set as the `sikgu_access` cookie (for EventSource and WebSocket
+         *     connections). With `"session": "token"` (the default) the refresh token is in the body and no cookie is set.
          */
         post: operations["login"];
         delete?: never;
@@ -111,7 +112,8 @@ export interface paths {
          * 토큰 갱신 / Get a new access token and rotate the refresh token
          * @description The refresh token comes from the body (`refresh_token`) or, if the body has none, from the `sikgu_refresh`
          *     cookie; a cookie-based call must send `X-Sikgu-Csrf: 1`. The refresh token is rotated on every call and is
-         *     returned the way it came: in the body for a body token, as a new cookie for a cookie token.
+         *     returned the way it came: in the body for a body token, as a new cookie for a cookie token (with a new
+         *     `sikgu_access` cookie).
          *     Reusing an already rotated token revokes the whole session family.
          */
         post: operations["refreshToken"];
@@ -133,7 +135,7 @@ export interface paths {
         /**
          * 로그아웃 / Log out and revoke the refresh token
          * @description Revokes the refresh token given in the body or, if the body has none, in the `sikgu_refresh` cookie
-         *     (a cookie-based call must send `X-Sikgu-Csrf: 1`), and clears the cookie.
+         *     (a cookie-based call must send `X-Sikgu-Csrf: 1`), and clears the refresh and access cookies.
          */
         post: operations["logout"];
         delete?: never;
@@ -182,8 +184,8 @@ export interface paths {
          *     the login started from a logged-in session the Kakao account is linked to that user (and the browser goes
          *     back to `return_to`), else a new user is created (username `kakao_…`, no password; the Kakao e-mail is kept
          *     only when Kakao says it is verified and no other account uses it — an existing account is never taken
-         *     over by e-mail). A login ends with `302` to `/auth/kakao/done?return_to=<path>` with the refresh cookie
-         *     set; every failure ends with `302` to `/login?error=<code>`: `auth.oauth_state_invalid`,
+         *     over by e-mail). A login ends with `302` to `/auth/kakao/done?return_to=<path>` with the refresh and access
+         *     cookies set; every failure ends with `302` to `/login?error=<code>`: `auth.oauth_state_invalid`,
          *     `auth.oauth_denied` (Kakao sent an error, e.g. the user cancelled), `auth.oauth_failed` (the token or
          *     user-info exchange failed), `auth.oauth_already_linked`, `auth.oauth_unavailable`.
          */
@@ -295,6 +297,31 @@ export interface paths {
          *     attempts count against the same per-account budget as failed logins.
          */
         post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stream-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 스트림 티켓 발급 / Get a single-use ticket for opening a stream or WebSocket
+         * @description Browsers cannot send an Authorization header when they open an `EventSource` or a `WebSocket`. A script that
+         *     holds the access token trades it here for a ticket and opens the connection with `?ticket=<ticket>`. A ticket
+         *     is valid for 30 seconds and for one connection; it is not an access token (any other use is refused with
+         *     `auth.token_invalid`), and an access token is not a ticket. A connection it opens ends when the access token
+         *     it was issued for expires, or when the session is revoked; the client then gets a new ticket. Only a bearer
+         *     token can buy a ticket (not the `sikgu_access` cookie, nor another ticket). At most 60 tickets per minute per user.
+         */
+        post: operations["createStreamTicket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -708,6 +735,15 @@ export interface components {
             refresh_token?: string;
             user: components["schemas"]["User"];
         };
+        StreamTicket: {
+            /** @description Put it in the stream's or WebSocket's URL as `?ticket=`; one use. */
+            ticket: string;
+            /**
+             * @description Seconds the ticket stays valid.
+             * @example 30
+             */
+            expires_in: number;
+        };
         /** @enum {string} */
         AvailabilityField: "username" | "nickname" | "email";
         Availability: {
@@ -1040,11 +1076,16 @@ export interface components {
         /** @description Redirect target. */
         Location: string;
         /**
-         * @description Present when the refresh token travels as a cookie:
-         *     `sikgu_refresh=<token>; Path=/api/v1/auth; HttpOnly; SameSite=Strict` (plus `Secure` over HTTPS).
+         * @description Present when the refresh token travels as a cookie, as two headers:
+         *     `sikgu_refresh=<token>; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age=<refresh lifetime>` and
+         *     `sikgu_access=<access token>; Path=/api; HttpOnly; SameSite=Strict; Max-Age=<expires_in>` (both plus `Secure`
+         *     over HTTPS).
          */
         SetRefreshCookie: string;
-        /** @description Clears the refresh cookie: `sikgu_refresh=; Path=/api/v1/auth; Max-Age=0; HttpOnly; SameSite=Strict`. */
+        /**
+         * @description Clears both cookies: `sikgu_refresh=; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age=0` and
+         *     `sikgu_access=; Path=/api; HttpOnly; SameSite=Strict; Max-Age=0`.
+         */
         ClearRefreshCookie: string;
         /**
          * @description The methods the resource supports.
@@ -1297,7 +1338,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged out; the refresh cookie is cleared. */
+            /** @description Logged out; the refresh and access cookies are cleared. */
             204: {
                 headers: {
                     "Set-Cookie": components["headers"]["ClearRefreshCookie"];
@@ -1577,6 +1618,31 @@ export interface operations {
             /** @description `validation.failed` — e.g. `new_password` breaks the password rules. */
             422: components["responses"]["UnprocessableEntity"];
             /** @description `rate.limited` — too many wrong passwords for this account; see `Retry-After`. */
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createStreamTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A fresh ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StreamTicket"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `rate.limited` — more than 60 tickets in a minute; see `Retry-After`. */
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
