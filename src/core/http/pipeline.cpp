@@ -22,6 +22,15 @@
 
 namespace sikgu::http {
 namespace {
+// The security headers of every response, by kind: one constant block each.
+constexpr std::string_view kCommonHeaders = "X-Content-Type-Options: nosniff\r\nReferrer-Policy: same-origin\r\n";
+constexpr std::string_view kApiHeaders =
+    "X-Content-Type-Options: nosniff\r\nReferrer-Policy: same-origin\r\nCache-Control: no-store\r\n";
+constexpr std::string_view kHtmlHeaders =
+    "X-Content-Type-Options: nosniff\r\nReferrer-Policy: same-origin\r\nX-Frame-Options: DENY\r\n"
+    "Content-Security-Policy: default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'\r\n";
+
 bool PlainId(std::string_view id) {
     if (id.empty() || id.size() > 64) return false;
     for (char c : id) {
@@ -296,18 +305,10 @@ void Pipeline::Finish(const Request& request, Response& response) const {
         response.body = boost::json::serialize(body);
         response.SetHeader("Content-Language", language == Language::kEn ? "en" : "ko");
     }
-    response.headers.reserve(response.headers.size() + 6);  // the ones below, without regrowing
     response.SetHeader("X-Request-Id", request.request_id);
-    response.SetHeader("X-Content-Type-Options", "nosniff");
-    response.SetHeader("Referrer-Policy", "same-origin");
-    if (response.content_type.starts_with("text/html")) {
-        response.SetHeader("X-Frame-Options", "DENY");
-        response.SetHeader("Content-Security-Policy",
-                           "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                           "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
-    } else if (request.path.starts_with("/api/")) {
-        response.SetHeader("Cache-Control", "no-store");
-    }
+    response.fixed_headers = response.content_type.starts_with("text/html") ? kHtmlHeaders
+                             : request.path.starts_with("/api/")            ? kApiHeaders
+                                                                            : kCommonHeaders;
     ApplyCors(request, response);
 }
 

@@ -28,6 +28,9 @@ struct Response {
     std::string content_type;
     std::string body;
     std::vector<Header> headers;
+    // Header lines the pipeline writes on every response of a kind ("Name: value\r\n"...), compile-time
+    // constants written as they are: the per-response work goes to the headers that vary.
+    std::string_view fixed_headers;
     std::optional<ProblemInfo> problem;
     // Long-lived answers (core/http/stream.hpp, core/http/websocket.hpp): the body is written by `stream`
     // as it goes (`stream_length` bytes when known), or the connection upgrades to `websocket`.

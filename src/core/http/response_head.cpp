@@ -2,6 +2,8 @@
 
 #include <boost/beast/http/status.hpp>
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <ctime>
 #include <string_view>
 
@@ -11,11 +13,20 @@
 namespace sikgu::http {
 namespace {
 
+// RFC 9110 tchar, as a table: this runs for every header of every response.
+constexpr std::array<bool, 256> kTokenChars = [] {
+    std::array<bool, 256> table{};
+    for (int c = 'a'; c <= 'z'; ++c) table[c] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) table[c] = true;
+    for (int c = '0'; c <= '9'; ++c) table[c] = true;
+    for (const char c : std::string_view("!#$%&'*+-.^_`|~")) table[static_cast<unsigned char>(c)] = true;
+    return table;
+}();
+
 bool IsToken(std::string_view s) {
     if (s.empty()) return false;
     for (const char c : s) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum && std::string_view("!#$%&'*+-.^_`|~").find(c) == std::string_view::npos) return false;
+        if (!kTokenChars[static_cast<unsigned char>(c)]) return false;
     }
     return true;
 }
@@ -63,7 +74,9 @@ std::string_view DateNow() {
 void WriteResponseHead(std::string& out, const Response& response, unsigned version, bool keep_alive) {
     out.clear();
     const auto reason = boost::beast::http::obsolete_reason(static_cast<boost::beast::http::status>(response.status));
-    out.append("HTTP/1.1 ").append(std::to_string(response.status)).append(" ").append(reason).append("\r\n");
+    char status[8];
+    const auto [end, ec] = std::to_chars(status, status + sizeof status, response.status);
+    out.append("HTTP/1.1 ").append(status, end).append(" ").append(reason).append("\r\n");
     AppendField(out, "Date", DateNow());
     if (!response.content_type.empty()) {
         if (IsFieldValue(response.content_type)) {
@@ -72,6 +85,7 @@ void WriteResponseHead(std::string& out, const Response& response, unsigned vers
             LogDropped("Content-Type");
         }
     }
+    out.append(response.fixed_headers);  // the pipeline's constants, checked where they are written
     for (const auto& header : response.headers) {
         if (!IsToken(header.name) || !IsFieldValue(header.value) || IsFramingField(header.name)) {
             LogDropped(header.name);

@@ -88,7 +88,9 @@ std::optional<std::string> ConvertHeader(const bhttp::request<bhttp::string_body
     // values, so an encoded "/" never splits a segment and an encoded letter never spells a route.
     out.path = url->encoded_path();
     if (out.path.empty()) out.path = "/";
-    for (const auto segment : url->encoded_segments()) {
+    // Without escapes the path is plain ASCII (the parser refused anything else): nothing to decode.
+    for (const auto segment : out.path.find('%') == std::string::npos ? boost::urls::segments_encoded_view()
+                                                                       : url->encoded_segments()) {
         if (!IsValidUtf8(segment.decode())) {
             out.path = "(invalid utf-8)";  // never echoed into logs or responses
             return "request.invalid_utf8";

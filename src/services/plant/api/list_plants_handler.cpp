@@ -73,18 +73,32 @@ core::Task<http::Response> ListPlantsHandler::Handle(http::Request& request) con
     if (!errors.empty()) co_return http::Problem::Validation(std::move(errors));
 
     const auto json = json_.Get();
+    // The catalogue changes only on an import, so a page, once rendered, is the answer until then.
+    std::string key;
+    for (const auto* part : {&query.text, &query.category, &query.difficulty, &query.light, &query.watering, &query.after}) {
+        key += part->value_or("\x1e");
+        key += '\x1f';
+    }
+    key += query.pet_safe ? (*query.pet_safe ? "1" : "0") : "-";
+    key += std::to_string(query.limit);
+    if (const auto cached = json->Page(key)) co_return http::Text(200, *cached, "application/json");
+
     const auto page = json->index->Search(query);
     if (!page) co_return http::Problem::BadRequest("plant.invalid_cursor");
     // {"items":[<cached summaries>],"next_cursor":<string or null>}
-    std::string body = R"({"items":[)";
+    const std::string cursor = page->next_cursor ? boost::json::serialize(boost::json::value(*page->next_cursor)) : "null";
+    std::size_t size = 32 + cursor.size();
+    for (const Plant* plant : page->items) size += json->summaries.at(plant->id).size() + 1;
+    auto body = std::make_shared<std::string>();
+    body->reserve(size);
+    body->append(R"({"items":[)");
     for (std::size_t i = 0; i < page->items.size(); ++i) {
-        if (i > 0) body += ',';
-        body += json->summaries.at(page->items[i]->id);
+        if (i > 0) body->push_back(',');
+        body->append(json->summaries.at(page->items[i]->id));
     }
-    body += R"(],"next_cursor":)";
-    body += page->next_cursor ? boost::json::serialize(boost::json::value(*page->next_cursor)) : "null";
-    body += '}';
-    co_return http::Text(200, std::move(body), "application/json");
+    body->append(R"(],"next_cursor":)").append(cursor).push_back('}');
+    json->RememberPage(std::move(key), body);
+    co_return http::Text(200, *body, "application/json");
 }
 
 core::Task<http::Response> GetPlantHandler::Handle(http::Request& request) const {

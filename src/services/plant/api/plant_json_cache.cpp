@@ -9,6 +9,18 @@ namespace sikgu::plant {
 PlantJsonCache::PlantJsonCache(const PlantCatalog& catalog, std::string image_base_url)
     : catalog_(catalog), image_base_url_(std::move(image_base_url)) {}
 
+std::shared_ptr<const std::string> PlantJsonCache::Snapshot::Page(const std::string& key) const {
+    std::shared_lock lock(pages_mutex_);
+    const auto it = pages_.find(key);
+    return it == pages_.end() ? nullptr : it->second;
+}
+
+void PlantJsonCache::Snapshot::RememberPage(std::string key, std::shared_ptr<const std::string> body) const {
+    std::unique_lock lock(pages_mutex_);
+    if (pages_.size() >= kMaxPages) pages_.clear();
+    pages_.emplace(std::move(key), std::move(body));
+}
+
 std::shared_ptr<const PlantJsonCache::Snapshot> PlantJsonCache::Get() const {
     if (auto current = snapshot_.load(); current && current->index == catalog_.Get()) return current;
     // One thread renders a new catalogue; the others wait for it rather than render it again.

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
 #include <string>
 #include <unordered_map>
 
@@ -20,6 +21,16 @@ public:
         std::shared_ptr<const PlantIndex> index;
         std::unordered_map<std::int64_t, std::string> summaries;
         std::unordered_map<std::int64_t, std::string> details;
+
+        /// A list page already rendered for this catalogue (the same query and cursor always give the same
+        /// page), or null. Bounded: when full it starts over, which only costs rendering again.
+        std::shared_ptr<const std::string> Page(const std::string& key) const;
+        void RememberPage(std::string key, std::shared_ptr<const std::string> body) const;
+
+    private:
+        static constexpr std::size_t kMaxPages = 2048;
+        mutable std::shared_mutex pages_mutex_;
+        mutable std::unordered_map<std::string, std::shared_ptr<const std::string>> pages_;
     };
 
     PlantJsonCache(const PlantCatalog& catalog, std::string image_base_url);
