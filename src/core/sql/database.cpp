@@ -201,19 +201,35 @@ void Database::RunWriter() {
 
 void Database::CommitBatch(std::vector<WriteJob*>& batch) {
     Connection& c = *writer_connection_;
-    // One unit of work needs no savepoint: its failure rolls back the whole transaction.
-    const bool alone = batch.size() == 1;
-    const auto fail_all = [&](std::exception_ptr error) {
-        for (WriteJob* job : batch) {
-            if (!job->error) job->error = error;
-            job->hooks.clear();
-        }
+    const auto rollback = [&] {
         try {
             c.Execute("ROLLBACK");
         } catch (...) {
             // No transaction left to roll back (SQLite ends it by itself after some errors).
         }
     };
+    const auto fail_all = [&](std::exception_ptr error) {
+        for (WriteJob* job : batch) {
+            if (!job->error) job->error = error;
+            job->hooks.clear();
+        }
+        rollback();
+    };
+    const auto finish = [&](std::size_t committed) {
+        try {
+            c.Execute(committed == 0 ? "ROLLBACK" : "COMMIT");
+        } catch (...) {
+            fail_all(std::current_exception());
+            return;
+        }
+        if (committed > 0) {
+            committed_units_.fetch_add(committed);
+            commits_.fetch_add(1);
+        }
+    };
+
+    // First, optimistically, every unit straight into one transaction: a savepoint costs SQLite about as
+    // much as a one-row insert, so units that all succeed (nearly always) pay none.
     try {
         c.Execute("BEGIN IMMEDIATE");
     } catch (...) {
@@ -221,9 +237,38 @@ void Database::CommitBatch(std::vector<WriteJob*>& batch) {
         return;
     }
     std::size_t committed = 0;
+    WriteJob* failed = nullptr;
     for (WriteJob* job : batch) {
+        Transaction tx(c, services_);
         try {
-            if (!alone) c.Execute("SAVEPOINT unit");
+            job->Run(tx);
+        } catch (...) {
+            job->error = std::current_exception();
+            failed = job;
+            break;
+        }
+        job->hooks = tx.TakeAfterCommit();
+        ++committed;
+    }
+    if (failed == nullptr) {
+        finish(committed);
+        return;
+    }
+    // One unit failed: undo the group and run the others again, now each in its own savepoint, so the failed
+    // one (not run again) and any other that fails are rolled back alone. A unit before it runs twice; only
+    // the run that commits counts, as Database::Write promises.
+    rollback();
+    try {
+        c.Execute("BEGIN IMMEDIATE");
+    } catch (...) {
+        fail_all(std::current_exception());
+        return;
+    }
+    committed = 0;
+    for (WriteJob* job : batch) {
+        if (job->error) continue;
+        try {
+            c.Execute("SAVEPOINT unit");
             Transaction tx(c, services_);
             try {
                 job->Run(tx);
@@ -231,13 +276,11 @@ void Database::CommitBatch(std::vector<WriteJob*>& batch) {
                 job->error = std::current_exception();
             }
             if (job->error) {
-                if (!alone) {
-                    c.Execute("ROLLBACK TO unit");
-                    c.Execute("RELEASE unit");
-                }
+                c.Execute("ROLLBACK TO unit");
+                c.Execute("RELEASE unit");
                 continue;
             }
-            if (!alone) c.Execute("RELEASE unit");
+            c.Execute("RELEASE unit");
             job->hooks = tx.TakeAfterCommit();
             ++committed;
         } catch (...) {
@@ -246,16 +289,7 @@ void Database::CommitBatch(std::vector<WriteJob*>& batch) {
             return;
         }
     }
-    try {
-        c.Execute(committed == 0 ? "ROLLBACK" : "COMMIT");
-    } catch (...) {
-        fail_all(std::current_exception());
-        return;
-    }
-    if (committed > 0) {
-        committed_units_.fetch_add(committed);
-        commits_.fetch_add(1);
-    }
+    finish(committed);
 }
 
 void Database::RunAlone(WriteJob& job) {

@@ -75,9 +75,10 @@ struct WriteTraits {
 ///
 /// Reads run on a pool of connections on private threads, so the blocking drivers never stall the event
 /// loop. Writes are units of work (Transaction). On SQLite, which has one writer anyway, a single writer
-/// thread takes every waiting unit of work into one transaction, each inside its own SAVEPOINT so a
-/// failing one is rolled back alone, and commits them together: one disk sync for the whole group (group
-/// commit). On PostgreSQL each unit of work is a transaction on a pooled connection.
+/// thread takes every waiting unit of work into one transaction and commits them together: one disk sync
+/// for the whole group (group commit). Should one of them fail, the group is run again with a SAVEPOINT
+/// around each unit, so only the failing one is rolled back. On PostgreSQL each unit of work is a
+/// transaction on a pooled connection.
 class Database {
 public:
     using Factory = std::function<std::unique_ptr<Connection>()>;
@@ -119,6 +120,10 @@ public:
     /// Runs `fn(Transaction&)` (or `fn(Connection&)`) as one unit of work: committed when it returns,
     /// rolled back when it throws (the exception reaches the caller). Its after-commit hooks have run
     /// when this returns. Throws OverloadedError (503) when the SQLite writer's queue is full.
+    ///
+    /// On SQLite `fn` may run a second time before it commits (when another unit of its group failed):
+    /// keep its effects in the transaction and its results in what it returns; only the run that commits
+    /// counts, its hooks included.
     template <class F>
     auto Write(F&& fn) -> core::Task<typename WriteTraits<F>::Result> {
         using Result = typename WriteTraits<F>::Result;

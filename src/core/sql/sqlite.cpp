@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <functional>
+#include <string_view>
+#include <unordered_map>
 
 namespace sikgu::sql {
 namespace {
@@ -20,7 +22,9 @@ public:
         }
         sqlite3_extended_result_codes(db_, 1);
         sqlite3_busy_timeout(db_, options.busy_timeout_ms);
-        ExecuteScript("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=" + options.synchronous);
+        // Savepoints (one per unit of work in a group commit) journal their pages in memory, not in temp files.
+        ExecuteScript("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA synchronous=" +
+                      options.synchronous);
     }
 
     ~SqliteConnection() override {
@@ -88,7 +92,7 @@ private:
             it = statements_.emplace(std::string(sql), stmt).first;
         }
         sqlite3_stmt* stmt = it->second;
-        sqlite3_clear_bindings(stmt);
+        // Every parameter is bound below (the count is checked), so nothing of the last run is left.
         if (static_cast<int>(params.size()) != sqlite3_bind_parameter_count(stmt)) {
             throw SqlError(fmt::format("sqlite: {} parameters given, {} expected in: {}", params.size(),
                                        sqlite3_bind_parameter_count(stmt), sql));
@@ -122,7 +126,12 @@ private:
     }
 
     sqlite3* db_ = nullptr;
-    std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
+    // Looked up by the statement's text on every call: hashed, and without building a std::string.
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
+    std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> statements_;
 };
 
 }  // namespace

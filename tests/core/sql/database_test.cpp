@@ -113,15 +113,24 @@ TEST_P(DatabaseTest, ThousandConcurrentUnitsOfWorkWithOneFailingLoseOnlyThatOne)
     constexpr int kFailing = 613;
     const auto commits_before = db_->Commits();
     const auto units_before = db_->CommittedUnits();
+    std::atomic<int> failing_runs = 0;
+    std::atomic<int> hooks_run = 0;
     std::vector<std::future<std::string>> outcomes;
     for (int i = 0; i < kUnits; ++i) {
-        outcomes.push_back(Await([this, i]() -> core::Task<std::string> {
+        outcomes.push_back(Await([this, i, &failing_runs, &hooks_run]() -> core::Task<std::string> {
             std::string outcome = "ok";
             try {
-                co_await db_->Write([i](Transaction& tx) {
+                co_await db_->Write([i, &failing_runs, &hooks_run](Transaction& tx) {
+                    tx.AfterCommit([&hooks_run]() -> core::Task<void> {
+                        ++hooks_run;
+                        co_return;
+                    });
                     tx.Execute("INSERT INTO items (id, name, qty) VALUES (?, ?, ?)", {i, "item-" + std::to_string(i), i});
                     tx.Execute("UPDATE items SET qty = qty + 1 WHERE id = ?", {i});
-                    if (i == kFailing) throw std::runtime_error("refused");
+                    if (i == kFailing) {
+                        ++failing_runs;
+                        throw std::runtime_error("refused");
+                    }
                 });
             } catch (const std::exception& e) {
                 outcome = e.what();
@@ -140,6 +149,8 @@ TEST_P(DatabaseTest, ThousandConcurrentUnitsOfWorkWithOneFailingLoseOnlyThatOne)
         EXPECT_EQ(row[1].AsInt(), row[0].AsInt() + 1);  // both statements of each unit, never half of one
     }
     EXPECT_EQ(db_->CommittedUnits() - units_before, static_cast<std::uint64_t>(kUnits - 1));
+    EXPECT_EQ(failing_runs.load(), 1) << "a unit that failed must not be run again";
+    EXPECT_EQ(hooks_run.load(), kUnits - 1) << "after-commit hooks run once per committed unit";
     if (GetParam() == Engine::kSqlite) {
         EXPECT_LT(db_->Commits() - commits_before, static_cast<std::uint64_t>(kUnits / 4)) << "units were not grouped";
     }
