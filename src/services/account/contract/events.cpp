@@ -1,20 +1,11 @@
 #include "services/account/contract/events.hpp"
 
 #include <boost/json.hpp>
-#include <charconv>
-#include <stdexcept>
+
+#include "core/bus/event_fields.hpp"
 
 namespace sikgu::account {
-namespace {
-// Ids travel as strings: JSON numbers lose precision above 2^53 in JavaScript consumers.
-std::int64_t IdField(const boost::json::object& data, std::string_view name) {
-    const auto& text = data.at(name).as_string();
-    std::int64_t id = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc{} || end != text.data() + text.size()) throw std::invalid_argument("bad id in event field");
-    return id;
-}
-}  // namespace
+using bus::IdField;
 
 boost::json::object UserCreated::ToJson() const {
     return {{"user_id", std::to_string(user_id)}, {"nickname", nickname}};
