@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git python3
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql
-  libsodium-dev libssl-dev libcurl4-openssl-dev
+  libsodium-dev libssl-dev libcurl4-openssl-dev libicu-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev prometheus-cpp-dev
   libgtest-dev libgmock-dev
 )

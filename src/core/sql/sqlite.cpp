@@ -8,6 +8,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/sql/ngram_tokenizer.hpp"
+
 namespace sikgu::sql {
 namespace {
 
@@ -22,9 +24,10 @@ public:
         }
         sqlite3_extended_result_codes(db_, 1);
         sqlite3_busy_timeout(db_, options.busy_timeout_ms);
-        // Savepoints (one per unit of work in a group commit) journal their pages in memory, not in temp files.
+        // Savepoints (a group commit's fallback) and sorts journal in memory, not in temp files.
         ExecuteScript("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA synchronous=" +
                       options.synchronous);
+        RegisterNgramTokenizer(db_);
     }
 
     ~SqliteConnection() override {

@@ -27,6 +27,9 @@ std::string_view Trim(std::string_view text);
 /// The code points of valid UTF-8 (a stray byte is skipped).
 std::u32string DecodeUtf8(std::string_view text);
 
+/// Appends one code point (at most U+10FFFF, not a surrogate) as UTF-8.
+void AppendUtf8(std::string& out, char32_t cp);
+
 /// The leading consonant (초성) of a precomposed Hangul syllable as a compatibility jamo (몬 -> ㅁ, 까 -> ㄲ),
 /// or 0 when `cp` is not a syllable.
 char32_t HangulInitial(char32_t cp);
