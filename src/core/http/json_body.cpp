@@ -2,6 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <charconv>
+
 #include "core/util/text.hpp"
 
 namespace sikgu::http {
@@ -91,6 +94,61 @@ std::optional<bool> JsonBody::OptionalBool(std::string_view field) {
         return std::nullopt;
     }
     return value->as_bool();
+}
+
+namespace {
+std::optional<std::int64_t> ParseId(const boost::json::value& value) {
+    if (!value.is_string()) return std::nullopt;
+    const auto& text = value.as_string();
+    if (text.empty() || text.size() > 19) return std::nullopt;
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
+    return id;
+}
+}  // namespace
+
+std::optional<std::int64_t> JsonBody::OptionalId(std::string_view field) {
+    const auto* value = Take(field);
+    if (value == nullptr) return std::nullopt;
+    auto id = ParseId(*value);
+    if (!id) AddError(std::string(field), value->is_string() ? "validation.invalid_format" : "validation.wrong_type");
+    return id;
+}
+
+std::optional<std::vector<std::int64_t>> JsonBody::OptionalIdList(std::string_view field, std::size_t min_items,
+                                                                  std::size_t max_items) {
+    const auto* value = Take(field);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_array()) {
+        AddError(std::string(field), "validation.wrong_type");
+        return std::nullopt;
+    }
+    const auto& array = value->as_array();
+    if (array.size() < min_items || array.size() > max_items) {
+        AddError(std::string(field), array.empty() ? "validation.required" : "validation.out_of_range");
+        return std::nullopt;
+    }
+    std::vector<std::int64_t> ids;
+    for (const auto& item : array) {
+        const auto id = ParseId(item);
+        if (!id) {
+            AddError(std::string(field), "validation.invalid_format");
+            return std::nullopt;
+        }
+        if (std::find(ids.begin(), ids.end(), *id) != ids.end()) {
+            AddError(std::string(field), "validation.duplicate");
+            return std::nullopt;
+        }
+        ids.push_back(*id);
+    }
+    return ids;
+}
+
+bool JsonBody::IsNull(std::string_view field) {
+    taken_.insert(std::string(field));
+    const auto* value = object_.if_contains(field);
+    return value != nullptr && value->is_null();
 }
 
 void JsonBody::AddError(std::string field, std::string code) {

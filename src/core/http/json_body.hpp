@@ -33,6 +33,13 @@ public:
     std::optional<std::string> OptionalString(std::string_view field, StringRule rule = {});
     std::optional<std::int64_t> OptionalInt(std::string_view field, std::int64_t min, std::int64_t max);
     std::optional<bool> OptionalBool(std::string_view field);
+    /// An id sent as a decimal string (the API's Id), at least 1.
+    std::optional<std::int64_t> OptionalId(std::string_view field);
+    /// An array of ids (decimal strings), between min_items and max_items long, without repeats.
+    std::optional<std::vector<std::int64_t>> OptionalIdList(std::string_view field, std::size_t min_items,
+                                                            std::size_t max_items);
+    /// True when the field is sent as an explicit null (for edits, where null removes a value).
+    bool IsNull(std::string_view field);
 
     /// Records a domain validation failure for a field (returned as 422 with the others).
     void AddError(std::string field, std::string code);

@@ -37,6 +37,7 @@ constexpr Message kCoreMessages[] = {
     {"validation.invalid_format", "형식이 올바르지 않습니다.", "Invalid format."},
     {"validation.invalid_value", "허용되지 않는 값입니다.", "The value is not allowed."},
     {"validation.out_of_range", "허용 범위를 벗어났습니다.", "Out of range."},
+    {"validation.duplicate", "같은 값이 두 번 들어 있습니다.", "The same value appears twice."},
     {"auth.unauthenticated", "로그인이 필요합니다.", "Authentication is required."},
     {"auth.token_invalid", "인증 토큰이 올바르지 않습니다.", "The access token is invalid."},
     {"auth.token_expired", "인증이 만료되었습니다. 다시 로그인해 주세요.", "The access token has expired."},

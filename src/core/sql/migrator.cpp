@@ -28,11 +28,22 @@ int VersionOf(std::string_view name) {
     }
     return version;
 }
+// "V003__search.sqlite.sql" runs only on SQLite, "V003__search.postgres.sql" only on PostgreSQL: the two
+// are one version, for the few things the engines spell differently (full-text indexes).
+bool AppliesTo(std::string_view name, Engine engine) {
+    const bool sqlite_only = name.ends_with(".sqlite.sql");
+    const bool postgres_only = name.ends_with(".postgres.sql");
+    if (sqlite_only) return engine == Engine::kSqlite;
+    if (postgres_only) return engine == Engine::kPostgres;
+    return true;
+}
 }  // namespace
 
 int Migrate(Database& db, std::string_view service, std::span<const EmbeddedFile> migrations) {
     std::vector<Parsed> ordered;
-    for (const auto& file : migrations) ordered.push_back({VersionOf(file.name), &file});
+    for (const auto& file : migrations) {
+        if (AppliesTo(file.name, db.GetEngine())) ordered.push_back({VersionOf(file.name), &file});
+    }
     std::sort(ordered.begin(), ordered.end(), [](const Parsed& a, const Parsed& b) { return a.version < b.version; });
     for (std::size_t i = 1; i < ordered.size(); ++i) {
         if (ordered[i].version == ordered[i - 1].version) {

@@ -43,6 +43,25 @@ constexpr EmbeddedFile kMigrations[] = {
     {"V002__add_note.sql", "ALTER TABLE items ADD COLUMN note TEXT"},
 };
 
+TEST_P(DatabaseTest, AppliesOnlyTheMigrationsOfItsEngine) {
+    const EmbeddedFile migrations[] = {
+        {"V001__create_items.sql", "CREATE TABLE items (id BIGINT PRIMARY KEY)"},
+        {"V002__engine.sqlite.sql", "CREATE TABLE on_sqlite (id BIGINT)"},
+        {"V002__engine.postgres.sql", "CREATE TABLE on_postgres (id BIGINT)"},
+    };
+    EXPECT_EQ(Migrate(*db_, "svc", migrations), 2);
+    const bool sqlite = db_->GetEngine() == Engine::kSqlite;
+    const auto count = [&](const char* table) {
+        return db_->ReadNow([&](Connection& c) {
+            const char* sql = sqlite ? "SELECT COUNT(*) FROM sqlite_master WHERE name = ?"
+                                     : "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = ?";
+            return (*c.QueryOne(sql, {table}))[0].AsInt();
+        });
+    };
+    EXPECT_EQ(count("on_sqlite"), sqlite ? 1 : 0);
+    EXPECT_EQ(count("on_postgres"), sqlite ? 0 : 1);
+}
+
 TEST_P(DatabaseTest, MigratesOnceAndDetectsEditedMigrations) {
     EXPECT_EQ(Migrate(*db_, "svc", kMigrations), 2);
     EXPECT_EQ(Migrate(*db_, "svc", kMigrations), 0);

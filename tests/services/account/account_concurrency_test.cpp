@@ -10,40 +10,16 @@
 #include "core/runtime/module.hpp"
 #include "core/sql/value.hpp"
 #include "core/sql/database.hpp"
+#include "support/hammer.hpp"
 #include "support/test_server.hpp"
 
 namespace sikgu::account {
 namespace {
 
-// Fires `total` requests from `threads` clients at once and counts the answers by status; `seen` (when
-// given) receives every answer, one at a time.
-template <class F>
-std::map<long, int> Hammer(std::uint16_t port, int threads, int total, F request,
-                           const std::function<void(int, const test::HttpResult&)>& seen = {}) {
-    std::atomic<int> next{0};
-    std::mutex mutex;
-    std::map<long, int> statuses;
-    std::vector<std::thread> pool;
-    for (int t = 0; t < threads; ++t) {
-        pool.emplace_back([&] {
-            test::HttpClient client(port);
-            for (int i = next++; i < total; i = next++) {
-                const test::HttpResult result = request(client, i);
-                std::lock_guard lock(mutex);
-                ++statuses[result.status];
-                if (seen) seen(i, result);
-            }
-        });
-    }
-    for (auto& t : pool) t.join();
-    return statuses;
-}
+using test::Hammer;
 
 std::int64_t Count(test::TestServer& server, const std::string& sql, std::initializer_list<sql::Value> params = {}) {
-    const std::vector<sql::Value> values(params);
-    return server.App().DatabaseOf("account").WriteNow([&](sql::Connection& c) {
-        return c.Query(sql, std::span<const sql::Value>(values))[0][0].AsInt();
-    });
+    return test::Count(server, "account", sql, params);
 }
 
 std::string RefreshBody(const std::string& token) { return R"({"refresh_token":")" + token + "\"}"; }

@@ -1,0 +1,4 @@
+CREATE TABLE market_settings (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
