@@ -169,11 +169,13 @@ core::Task<void> Database::RunAfterCommit(WriteJob& job) {
 }
 
 void Database::Enqueue(WriteJob& job) {
+    bool wake = false;
     {
         std::lock_guard lock(write_mutex_);
         write_queue_.push_back(&job);
+        wake = writer_waiting_;
     }
-    write_ready_.notify_one();
+    if (wake) write_ready_.notify_one();
 }
 
 void Database::RunWriter() {
@@ -182,7 +184,9 @@ void Database::RunWriter() {
     while (true) {
         {
             std::unique_lock lock(write_mutex_);
+            writer_waiting_ = true;
             write_ready_.wait(lock, [&] { return stopping_ || !write_queue_.empty(); });
+            writer_waiting_ = false;
             if (write_queue_.empty()) return;  // stopping, and everything asked for is done
             while (!write_queue_.empty() && batch.size() < options_.max_batch) {
                 batch.push_back(write_queue_.front());

@@ -231,6 +231,7 @@ private:
     std::condition_variable write_ready_;
     std::deque<WriteJob*> write_queue_;
     bool stopping_ = false;
+    bool writer_waiting_ = false;  // only then does Enqueue signal: a busy writer finds new work by itself
     std::thread writer_;
     std::atomic<std::uint64_t> committed_units_{0};
     std::atomic<std::uint64_t> commits_{0};
