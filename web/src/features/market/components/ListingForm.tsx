@@ -37,6 +37,7 @@ const FIELD_IDS: Record<ListingField, string> = {
 /** The write / edit form. Client checks mirror the server's; the server's field errors land on the same fields. */
 export function ListingForm({
   initial,
+  initialSpecies = null,
   submitText,
   pending,
   error,
@@ -44,6 +45,8 @@ export function ListingForm({
   onCancel,
 }: {
   initial?: ListingDetail;
+  /** A species to link a new listing to (from the encyclopedia's "sell this plant"). */
+  initialSpecies?: PickedSpecies | null;
   submitText: string;
   pending: boolean;
   error: unknown;
@@ -58,7 +61,7 @@ export function ListingForm({
   const [priceText, setPriceText] = useState(initial && initial.price > 0 ? String(initial.price) : '');
   const [category, setCategory] = useState<ListingCategory | ''>(initial?.category ?? 'plant');
   const [tradeArea, setTradeArea] = useState(initial?.trade_area ?? '');
-  const [species, setSpecies] = useState<PickedSpecies | null>(initial?.species ?? null);
+  const [species, setSpecies] = useState<PickedSpecies | null>(initial ? initial.species : initialSpecies);
   const [photos, setPhotos] = useState<DraftPhoto[]>(() => (initial?.photos ?? []).map(fromListingPhoto));
   const [tried, setTried] = useState(false);
 

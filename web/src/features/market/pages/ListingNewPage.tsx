@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../../shared/auth';
 import { useTitle } from '../../../shared/components/useTitle';
 import { marketApi } from '../api';
@@ -23,6 +23,11 @@ export function ListingNewPage() {
   const navigate = useNavigate();
   // One key per form: a retried submit (a lost answer, a double tap) creates one listing.
   const key = useRef(newIdempotencyKey());
+  // "이 식물 팔기" on a species page comes with the species.
+  const [params] = useSearchParams();
+  const speciesId = params.get('species_id') ?? '';
+  const speciesName = (params.get('species_name') ?? '').slice(0, 60);
+  const initialSpecies = /^[1-9]\d{0,18}$/.test(speciesId) && speciesName ? { id: speciesId, name_ko: speciesName } : null;
 
   const create = useMutation({
     mutationFn: (v: ListingValues) =>
@@ -51,6 +56,7 @@ export function ListingNewPage() {
       </p>
       <h1 tabIndex={-1}>{t.marketWrite.newTitle}</h1>
       <ListingForm
+        initialSpecies={initialSpecies}
         submitText={t.marketWrite.submitNew}
         pending={create.isPending}
         error={create.error}
