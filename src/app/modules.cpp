@@ -6,6 +6,7 @@
 
 #include "core/runtime/app.hpp"
 #include "services/account/account_module.hpp"
+#include "services/media/media_module.hpp"
 #include "services/plant/plant_module.hpp"
 
 namespace sikgu::app {
@@ -13,6 +14,7 @@ namespace {
 constexpr runtime::ModuleEntry kModules[] = {
     {"account", &account::MakeModule},
     {"plant", &plant::MakeModule},
+    {"media", &media::MakeModule},
 };
 }  // namespace
 
