@@ -391,3 +391,26 @@ TEST_F(MediaApi, MetricsShowThePoolAndStorage) {
 
 }  // namespace
 }  // namespace sikgu::media
+
+namespace sikgu::media {
+namespace {
+
+// Storage that fails (S3 at a port nobody listens on): the upload is refused with 503 and leaves no row.
+TEST(MediaStorageFailure, UploadIsRefusedAndNothingIsKept) {
+    test::TestServer server(
+        "[media]\nstorage = \"s3\"\ns3_endpoint = \"http://127.0.0.1:9\"\ns3_bucket = \"b\"\n"
+        "s3_access_key = \"k\"\ns3_secret_key = \"s\"\ns3_timeout_seconds = 2\n");
+    const User user = NewUser(server, "unlucky_user");
+    auto client = server.Client();
+    const auto r = Upload(client, user, {{"a.jpg", images::Jpeg(64, 64)}});
+    EXPECT_EQ(r.status, 503);
+    EXPECT_EQ(r.Code(), "media.storage_unavailable");
+    EXPECT_FALSE(r.Header("retry-after").empty());
+    EXPECT_TRUE(AllPhotos(server).empty());
+    const auto metrics = client.Get("/metrics").body;
+    EXPECT_EQ(metrics.find("sikgu_media_storage_errors_total{backend=\"s3\"} 0"), std::string::npos);
+    EXPECT_NE(metrics.find("sikgu_media_storage_errors_total{backend=\"s3\"}"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sikgu::media
