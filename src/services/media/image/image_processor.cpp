@@ -143,7 +143,7 @@ std::variant<ProcessedImage, ImageRefusal> ProcessImage(std::string_view bytes, 
             out.files.push_back(Encode(image, "original.png", ".png", VImage::option()->set("compression", 6)));
         } else {
             out.files.push_back(Encode(image, "original.jpg", ".jpg",
-                                       VImage::option()->set("Q", settings.jpeg_quality)->set("optimize_coding", true)));
+                                       VImage::option()->set("Q", settings.jpeg_quality)));
         }
         // The renditions decode the upload again, shrunk while decoding (JPEG, WebP, HEIF) and turned
         // upright by the thumbnailer; the small one is made from the large one.
