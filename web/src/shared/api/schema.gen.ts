@@ -649,6 +649,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 사진 업로드 / Upload photos
+         * @description `multipart/form-data` with 1 to `media.max_files` (10) file parts (any field name; a part counts as a file
+         *     when it has a `filename`). Each file is recognised from its content, never its name or declared type:
+         *     JPEG, PNG, WebP, GIF (first frame) and HEIC/AVIF are accepted. Each is turned upright (EXIF orientation),
+         *     stripped of every metadata block (EXIF with GPS, XMP, IPTC, ICC after conversion to sRGB), re-encoded
+         *     (JPEG, or PNG when it has transparency) and rendered as WebP at 1080 and 320 pixels on the long side
+         *     (never enlarged). Either every file is stored or none is. A photo no listing takes within
+         *     `media.orphan_ttl_seconds` (24 h) is deleted.
+         */
+        post: operations["uploadPhotos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 사진 삭제 / Delete one of my photos
+         * @description The owner deletes a photo no listing holds; its files go when no other photo uses them.
+         */
+        delete: operations["deletePhoto"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/p/{key}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 사진 파일 / A stored photo file
+         * @description Public. The URLs come from `Photo` (`thumbnail_url`, `large_url`, `original_url`). The path names the
+         *     content (its SHA-256), so the answer is cached for good (`Cache-Control: public, max-age=31536000,
+         *     immutable`) with an `ETag`; `If-None-Match` gets 304. With S3 storage sikgu fetches the object itself.
+         */
+        get: operations["getMediaFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/plant/species/{id}": {
         parameters: {
             query?: never;
@@ -675,6 +743,23 @@ export interface paths {
         };
         /** 종 요약 여러 개 (서비스 간) / Several species at once, for another service */
         get: operations["internalListSpecies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/media/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 사진 여러 장 (서비스 간) / Several photos at once, for another service */
+        get: operations["internalListPhotos"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1273,6 +1358,27 @@ export interface components {
             checks: {
                 [key: string]: string;
             };
+        };
+        /** @description A photo as other services see it (services/media/contract/media_queries.hpp). */
+        PhotoInfo: {
+            id: components["schemas"]["Id"];
+            owner_id: components["schemas"]["Id"];
+            /** @description Decoded, cleaned and every file stored. */
+            ready: boolean;
+            /** @description Of the cleaned original, after EXIF orientation. */
+            width: number;
+            height: number;
+            /**
+             * @description The 320 px WebP rendition (a path under /media).
+             * @example /media/p/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08/320.webp
+             */
+            thumbnail_url: string;
+            /** @description The 1080 px WebP rendition. */
+            large_url: string;
+        };
+        Photo: components["schemas"]["PhotoInfo"] & {
+            /** @description The cleaned original (JPEG, or PNG when it has transparency), without metadata. */
+            original_url: string;
         };
     };
     responses: {
@@ -2626,6 +2732,107 @@ export interface operations {
             };
         };
     };
+    uploadPhotos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The stored photos, in upload order. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Photo"][];
+                    };
+                };
+            };
+            /** @description `media.malformed_upload` — not a well-formed `multipart/form-data` body. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `request.body_too_large` (the whole upload), `media.file_too_large` (one file) or `media.image_too_large` (more pixels than `media.max_pixels`, read from the header before decoding). */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `media.unsupported_type` — not one of the accepted raster formats (SVG, PDF, TIFF, text, ...). */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `media.no_file`, `media.too_many_files` or `media.invalid_image` (a damaged file). */
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description `server.overloaded` (the image workers and their queue are full) or `media.storage_unavailable`; both with `Retry-After`. */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deletePhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `media.not_owner`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `media.photo_not_found`. */
+            404: components["responses"]["NotFound"];
+            /** @description `media.photo_attached` — a listing holds it. */
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getMediaFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                name: "320.webp" | "1080.webp" | "original.jpg" | "original.png";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `media.file_not_found`. */
+            404: components["responses"]["NotFound"];
+        };
+    };
     internalGetSpecies: {
         parameters: {
             query?: never;
@@ -2678,6 +2885,35 @@ export interface operations {
             /** @description `auth.service_credential_required`. */
             401: components["responses"]["Unauthorized"];
             /** @description `validation.failed` — `ids` is not a list of 1–100 ids. */
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    internalListPhotos: {
+        parameters: {
+            query: {
+                /** @description 1–20 comma-separated photo ids; the answer keeps their order and leaves out unknown, deleted and released ones. */
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photos found; callers check `owner_id` and `ready`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PhotoInfo"][];
+                    };
+                };
+            };
+            /** @description `auth.service_credential_required`. */
+            401: components["responses"]["Unauthorized"];
+            /** @description `validation.failed` — `ids` is not a list of 1–20 ids. */
             422: components["responses"]["UnprocessableEntity"];
         };
     };
