@@ -57,3 +57,7 @@ export type PriceGuide = Schemas['PriceGuide'];
 /** GET /market/listings query parameters. */
 export type ListingQuery = NonNullable<operations['listListings']['parameters']['query']>;
 export type ListingSort = NonNullable<ListingQuery['sort']>;
+
+export type Photo = Schemas['Photo'];
+/** What POST /photos answers: the stored photos, in upload order. */
+export type PhotoUpload = operations['uploadPhotos']['responses'][201]['content']['application/json'];

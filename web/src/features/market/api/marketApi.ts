@@ -10,19 +10,14 @@ import type {
   KeywordList,
   ListingDetail,
   ListingPage,
-  ListingPhoto,
   ListingQuery,
   ListingState,
+  PhotoUpload,
   PlantPage,
   PriceGuide,
   UpdateListingRequest,
   WishState,
 } from '../../../shared/api/types';
-
-/** What POST /photos answers: the stored photos, in upload order. */
-export interface UploadedPhotos {
-  items: (ListingPhoto & { ready?: boolean })[];
-}
 
 const listing = (id: string) => `/market/listings/${encodeURIComponent(id)}`;
 
@@ -76,7 +71,7 @@ export function createMarketApi(http: Transport) {
     uploadPhoto: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) => {
       const form = new FormData();
       form.append('file', file, file.name);
-      return http.request<UploadedPhotos>('/photos', { method: 'POST', body: form, auth: true, signal, onUploadProgress: onProgress });
+      return http.request<PhotoUpload>('/photos', { method: 'POST', body: form, auth: true, signal, onUploadProgress: onProgress });
     },
 
     /** The encyclopedia's name search, for linking a listing to a species. */

@@ -49,7 +49,15 @@ export function PhotoPicker({
       marketApi
         .uploadPhoto(p.file!, (f) => setPhotos((l) => updatePhoto(l, p.key, { progress: Math.round(f * 100) })), ctl.signal)
         .then((res) => {
-          const photo = res.items[0];
+          const stored = res.items[0];
+          // A listing keeps only what it shows; the rest of the media record stays with media.
+          const photo = stored && {
+            id: stored.id,
+            thumbnail_url: stored.thumbnail_url,
+            large_url: stored.large_url,
+            width: stored.width,
+            height: stored.height,
+          };
           setPhotos((l) => updatePhoto(l, p.key, photo ? { status: 'ready', progress: 100, photo } : { status: 'failed', error: t.errors.unknown }));
         })
         .catch((e: unknown) => {
@@ -157,6 +165,8 @@ export function PhotoPicker({
               key={p.key}
               data-key={p.key}
               data-testid="photo-tile"
+              data-photo-id={p.photo?.id}
+              data-status={p.status}
               className={`photo-tile is-${p.status}${dragKey === p.key ? ' is-dragging' : ''}${overKey === p.key && dragKey !== p.key ? ' is-drop-target' : ''}`}
               draggable
               onDragStart={(e) => {
