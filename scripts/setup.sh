@@ -11,6 +11,7 @@ packages=(
   libsodium-dev libssl-dev libcurl4-openssl-dev libicu-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev prometheus-cpp-dev
   libgtest-dev libgmock-dev
+  libvips-dev
 )
 if [ "${SIKGU_WITH_BROWSER:-0}" = 1 ]; then packages+=(chromium); fi
 if [ "${SIKGU_WITH_BENCH:-0}" = 1 ]; then packages+=(wrk); fi

@@ -6,6 +6,8 @@
 
 #include "core/runtime/app.hpp"
 #include "services/account/account_module.hpp"
+#include "services/market/market_module.hpp"
+#include "services/media/media_module.hpp"
 #include "services/plant/plant_module.hpp"
 
 namespace sikgu::app {
@@ -13,6 +15,8 @@ namespace {
 constexpr runtime::ModuleEntry kModules[] = {
     {"account", &account::MakeModule},
     {"plant", &plant::MakeModule},
+    {"media", &media::MakeModule},
+    {"market", &market::MakeModule, market::kNeeds},
 };
 }  // namespace
 

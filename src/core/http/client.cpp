@@ -309,6 +309,12 @@ struct Client::Impl {
         curl_easy_setopt(e, CURLOPT_HEADERDATA, t.get());
         curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, OnBody);
         curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
+        if (request.aws_sigv4) {
+            // libcurl copies string options, so the request may go away once the transfer is prepared.
+            const std::string credentials = request.aws_sigv4->access_key + ":" + request.aws_sigv4->secret_key;
+            curl_easy_setopt(e, CURLOPT_AWS_SIGV4, request.aws_sigv4->provider.c_str());
+            curl_easy_setopt(e, CURLOPT_USERPWD, credentials.c_str());
+        }
 
         // "Expect: 100-continue" would hold larger bodies back until the server answers or a second passes.
         t->headers = curl_slist_append(t->headers, "Expect:");

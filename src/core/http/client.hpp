@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -28,6 +29,13 @@ struct ClientOptions {
     std::size_t max_response_bytes = 4U << 20;  // for requests that do not set their own cap
 };
 
+/// AWS Signature Version 4 for S3-compatible storage, computed by libcurl (CURLOPT_AWS_SIGV4).
+struct AwsSigV4 {
+    std::string provider;  // "aws:amz:<region>:s3"
+    std::string access_key;
+    std::string secret_key;
+};
+
 /// An outgoing HTTP request. Redirects are not followed and TLS peers are always verified.
 struct ClientRequest {
     std::string method = "GET";
@@ -37,6 +45,7 @@ struct ClientRequest {
     Deadline deadline{};  // default: now + ClientOptions::default_timeout
     std::size_t max_response_bytes = 0;  // 0: ClientOptions::max_response_bytes
     int max_redirects = 0;  // 0: a 3xx is returned as it is
+    std::optional<AwsSigV4> aws_sigv4;  // sign the request (S3); headers to sign must be set in `headers`
 };
 
 struct ClientResponse {

@@ -40,6 +40,11 @@ export function Layout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/plants">{t.nav.plants}</NavLink>
               </li>
+              <li>
+                <NavLink to="/market" data-testid="nav-market">
+                  {t.nav.market}
+                </NavLink>
+              </li>
               {status === 'authenticated' && user ? (
                 <li>
                   <NavLink to="/me">{t.nav.me}</NavLink>

@@ -387,6 +387,336 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/market/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 중고거래 피드·검색 / Marketplace feed and search
+         * @description Public listings (not hidden, not deleted), newest first unless `sort` says otherwise. Filters combine with AND.
+         *     Paged with an opaque cursor: pass `next_cursor` as `cursor` with the same `sort`; it is null on the last page.
+         *     Under `sort=popular` (views + 4 × wishes + 8 × chats) counts change between pages, so a listing may move.
+         */
+        get: operations["listListings"];
+        put?: never;
+        /**
+         * 판매글 쓰기 / Create a listing
+         * @description The photos are the caller's own uploads (`POST /api/v1/photos`), already processed, in display order. An
+         *     `Idempotency-Key` makes a retried request create one listing. Publishes `post.created` and, for every other
+         *     user whose keyword alert matches, one `keyword.matched`.
+         */
+        post: operations["createListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * 판매글 보기 / One listing
+         * @description Counts a view: once per viewer per listing per Korean day (a signed-in user by id, anyone else by a keyed hash
+         *     of their address and browser), never the seller's own. Hidden and deleted listings are shown to their seller
+         *     only. `species_card` is the encyclopedia's care summary (null when unlinked or the encyclopedia is unreachable).
+         */
+        get: operations["getListing"];
+        put?: never;
+        post?: never;
+        /**
+         * 판매글 지우기 / Delete a listing
+         * @description Soft delete; the seller still sees it. Publishes `post.deleted` (chats close, photos are collected).
+         */
+        delete: operations["deleteListing"];
+        options?: never;
+        head?: never;
+        /**
+         * 판매글 고치기·숨기기 / Edit or hide a listing
+         * @description Only the fields sent change; `species_id: null` removes the link; `photo_ids` replaces the whole list (photos
+         *     left out are released and collected by media). Shown again after `hidden: true`, the listing alerts keyword
+         *     subscribers who were not told yet. Publishes `post.updated`.
+         */
+        patch: operations["updateListing"];
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 판매 상태 바꾸기 / Change the trade state
+         * @description 판매중 (selling) ⇄ 예약중 (reserved), either → 거래완료 (sold) with the buyer, one of the users who opened a chat
+         *     about the listing (`GET …/chat-partners`). 거래완료 is final. Publishes `post.updated`, and `post.sold` on sold.
+         */
+        put: operations["changeListingState"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/bump": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 끌어올리기 / Bump to the top of the feed
+         * @description Once every 24 hours (`can_bump_at`); not for sold listings.
+         */
+        post: operations["bumpListing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/chat-partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 이 글로 채팅한 사람들 / Who chatted about this listing
+         * @description The seller's choice of buyer for 거래완료.
+         */
+        get: operations["listChatPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/listings/{id}/wish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 찜하기 / Wish-list a listing
+         * @description Idempotent. The first wish by someone other than the seller publishes `wish.added`.
+         */
+        put: operations["wishListing"];
+        post?: never;
+        /**
+         * 찜 취소 / Take a wish back
+         * @description Idempotent; also for a listing that has since been hidden or deleted.
+         */
+        delete: operations["unwishListing"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/me/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 판매 내역 / My listings
+         * @description The caller's listings (hidden ones included, deleted ones not), newest first.
+         */
+        get: operations["listMyListings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/me/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 구매 내역 / Listings I bought */
+        get: operations["listMyPurchases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/me/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 찜 내역 / My wish list */
+        get: operations["listMyWishes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/me/keywords": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 키워드 알림 목록 / My keyword alerts */
+        get: operations["listMyKeywords"];
+        put?: never;
+        /**
+         * 키워드 알림 추가 / Add a keyword alert
+         * @description At most 20 per user. A new listing, or one shown again, whose title or description contains the keyword
+         *     (compared like search terms) publishes one `keyword.matched` per subscriber per listing, never to its author.
+         */
+        post: operations["addMyKeyword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/me/keywords/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 키워드 알림 삭제 / Remove a keyword alert */
+        delete: operations["removeMyKeyword"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/market/species/{id}/price-guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 시세 / Price guide for a species
+         * @description Median and range of the 거래완료 prices of listings linked to the species in the last 90 days.
+         */
+        get: operations["getPriceGuide"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 사진 업로드 / Upload photos
+         * @description `multipart/form-data` with 1 to `media.max_files` (10) file parts (any field name; a part counts as a file
+         *     when it has a `filename`). Each file is recognised from its content, never its name or declared type:
+         *     JPEG, PNG, WebP, GIF (first frame) and HEIC/AVIF are accepted. Each is turned upright (EXIF orientation),
+         *     stripped of every metadata block (EXIF with GPS, XMP, IPTC, ICC after conversion to sRGB), re-encoded
+         *     (JPEG, or PNG when it has transparency) and rendered as WebP at 1080 and 320 pixels on the long side
+         *     (never enlarged). Either every file is stored or none is. A photo no listing takes within
+         *     `media.orphan_ttl_seconds` (24 h) is deleted.
+         */
+        post: operations["uploadPhotos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/photos/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 사진 삭제 / Delete one of my photos
+         * @description The owner deletes a photo no listing holds; its files go when no other photo uses them.
+         */
+        delete: operations["deletePhoto"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media/p/{key}/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 사진 파일 / A stored photo file
+         * @description Public. The URLs come from `Photo` (`thumbnail_url`, `large_url`, `original_url`). The path names the
+         *     content (its SHA-256), so the answer is cached for good (`Cache-Control: public, max-age=31536000,
+         *     immutable`) with an `ETag`; `If-None-Match` gets 304. With S3 storage sikgu fetches the object itself.
+         */
+        get: operations["getMediaFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/internal/v1/plant/species/{id}": {
         parameters: {
             query?: never;
@@ -413,6 +743,23 @@ export interface paths {
         };
         /** 종 요약 여러 개 (서비스 간) / Several species at once, for another service */
         get: operations["internalListSpecies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/media/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 사진 여러 장 (서비스 간) / Several photos at once, for another service */
+        get: operations["internalListPhotos"];
         put?: never;
         post?: never;
         delete?: never;
@@ -874,6 +1221,132 @@ export interface components {
             /** @description Cursor for the next page; null on the last page. */
             next_cursor: string | null;
         };
+        /**
+         * @description 판매중 (selling), 예약중 (reserved), 거래완료 (sold).
+         * @enum {string}
+         */
+        ListingState: "selling" | "reserved" | "sold";
+        /**
+         * @description 식물 (plant), 화분·용품 (supplies), 기타 (other).
+         * @enum {string}
+         */
+        ListingCategory: "plant" | "supplies" | "other";
+        /** @description Whole KRW; 0 is 나눔 (free). */
+        Price: number;
+        ListingPhoto: {
+            id: components["schemas"]["Id"];
+            /** @description The 320 px WebP rendition. */
+            thumbnail_url: string;
+            /** @description The 1080 px WebP rendition. */
+            large_url: string;
+            width: number;
+            height: number;
+        };
+        ListingSummary: {
+            id: components["schemas"]["Id"];
+            title: string;
+            price: components["schemas"]["Price"];
+            state: components["schemas"]["ListingState"];
+            category: components["schemas"]["ListingCategory"];
+            thumbnail_url: string | null;
+            /** @description The linked encyclopedia species, if any. */
+            species: null | {
+                id: components["schemas"]["Id"];
+                name_ko: string;
+            };
+            /** @description Where the seller wants to meet (free text, e.g. 마포구 망원동). */
+            trade_area: string;
+            seller: {
+                id: components["schemas"]["Id"];
+                nickname: string;
+            };
+            created_at: components["schemas"]["Timestamp"];
+            bumped_at: components["schemas"]["Timestamp"];
+            view_count: number;
+            wish_count: number;
+            chat_count: number;
+        };
+        ListingDetail: components["schemas"]["ListingSummary"] & {
+            description: string;
+            photos: components["schemas"]["ListingPhoto"][];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            sold_at: string | null;
+            hidden: boolean;
+            deleted: boolean;
+            is_owner: boolean;
+            /** @description Whether the caller has wish-listed it. */
+            wished: boolean;
+            /** @description The buyer of a sold listing; shown to the seller and the buyer only. */
+            buyer_id: string | null;
+            /**
+             * Format: date-time
+             * @description When the seller may bump it next; null once sold.
+             */
+            can_bump_at: string | null;
+            /** @description The encyclopedia's care summary (GET only; null when unlinked or unreachable). */
+            species_card?: null | components["schemas"]["SpeciesSummary"];
+        };
+        ListingPage: {
+            items: components["schemas"]["ListingSummary"][];
+            next_cursor: string | null;
+        };
+        CreateListingRequest: {
+            title: string;
+            /** @description Line breaks allowed; other control characters and bidirectional overrides are refused. */
+            description?: string;
+            price: components["schemas"]["Price"];
+            category: components["schemas"]["ListingCategory"];
+            photo_ids: components["schemas"]["Id"][];
+            species_id?: components["schemas"]["Id"];
+            trade_area?: string;
+        };
+        UpdateListingRequest: {
+            title?: string;
+            description?: string;
+            price?: components["schemas"]["Price"];
+            category?: components["schemas"]["ListingCategory"];
+            photo_ids?: components["schemas"]["Id"][];
+            /** @description A species id, or null to remove the link. */
+            species_id?: string | null;
+            trade_area?: string;
+            /** @description Hidden listings are shown to their seller only. */
+            hidden?: boolean;
+        };
+        ChangeStateRequest: {
+            state: components["schemas"]["ListingState"];
+            /** @description Required with `sold`. */
+            buyer_id?: components["schemas"]["Id"];
+        };
+        ChatPartner: {
+            user_id: components["schemas"]["Id"];
+            nickname: string;
+            room_id: components["schemas"]["Id"];
+            since: components["schemas"]["Timestamp"];
+        };
+        WishState: {
+            listing_id: components["schemas"]["Id"];
+            wished: boolean;
+            wish_count: number;
+        };
+        Keyword: {
+            id: components["schemas"]["Id"];
+            keyword: string;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        KeywordList: {
+            items: components["schemas"]["Keyword"][];
+            /** @description How many keywords a user may have (20). */
+            max: number;
+        };
+        PriceGuide: {
+            species_id: components["schemas"]["Id"];
+            days: number;
+            count: number;
+            median: number | null;
+            min: number | null;
+            max: number | null;
+        };
         Health: {
             /** @constant */
             status: "ok";
@@ -885,6 +1358,27 @@ export interface components {
             checks: {
                 [key: string]: string;
             };
+        };
+        /** @description A photo as other services see it (services/media/contract/media_queries.hpp). */
+        PhotoInfo: {
+            id: components["schemas"]["Id"];
+            owner_id: components["schemas"]["Id"];
+            /** @description Decoded, cleaned and every file stored. */
+            ready: boolean;
+            /** @description Of the cleaned original, after EXIF orientation. */
+            width: number;
+            height: number;
+            /**
+             * @description The 320 px WebP rendition (a path under /media).
+             * @example /media/p/9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08/320.webp
+             */
+            thumbnail_url: string;
+            /** @description The 1080 px WebP rendition. */
+            large_url: string;
+        };
+        Photo: components["schemas"]["PhotoInfo"] & {
+            /** @description The cleaned original (JPEG, or PNG when it has transparency), without metadata. */
+            original_url: string;
         };
     };
     responses: {
@@ -1065,6 +1559,15 @@ export interface components {
     parameters: {
         /** @description Required (value `1`) when the call relies on the `sikgu_refresh` cookie. */
         CsrfHeader: "1";
+        /**
+         * @description 1–255 printable ASCII characters. The same key with the same request within 24 hours gets the stored
+         *     response again (`Idempotent-Replayed: true`); with another request, 422 `idempotency.key_reused`; while the
+         *     first is still running, 409 `idempotency.in_progress`.
+         */
+        IdempotencyKey: string;
+        /** @description Opaque cursor from a previous page's `next_cursor`. */
+        Cursor: string;
+        Limit: number;
     };
     requestBodies: never;
     headers: {
@@ -1740,6 +2243,596 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listListings: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Search in titles and descriptions: every whitespace-separated term (at most 5, 50 characters in all) must
+                 *     appear. Terms of any length match as substrings, including one- and two-syllable Korean words (`꽃`, `화분`);
+                 *     case, full-width forms, composed or decomposed Hangul, punctuation and spacing are ignored
+                 *     (`몬스테라알보` finds "몬스테라 알보"). A term with no letter or digit is refused.
+                 * @example 알보
+                 */
+                q?: string;
+                category?: components["schemas"]["ListingCategory"];
+                /**
+                 * @description One state or several, comma-separated (`selling,reserved`).
+                 * @example selling,reserved
+                 */
+                state?: string;
+                min_price?: number;
+                max_price?: number;
+                /** @description `true`: 나눔 (price 0) only. */
+                free?: boolean;
+                /** @description Listings linked to this encyclopedia species. */
+                species_id?: components["schemas"]["Id"];
+                /** @description Leave this listing out ("other listings of this species" on a detail page). */
+                exclude?: components["schemas"]["Id"];
+                sort?: "newest" | "price_asc" | "price_desc" | "popular";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of listings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPage"];
+                };
+            };
+            /** @description `validation.failed`: a bad filter, sort, cursor or limit, or a query without letters (`market.query_without_letters`) or with more than 5 terms (`market.too_many_terms`). */
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    createListing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description 1–255 printable ASCII characters. The same key with the same request within 24 hours gets the stored
+                 *     response again (`Idempotent-Replayed: true`); with another request, 422 `idempotency.key_reused`; while the
+                 *     first is still running, 409 `idempotency.in_progress`.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListingRequest"];
+            };
+        };
+        responses: {
+            /** @description The listing. */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `idempotency.in_progress`. */
+            409: components["responses"]["Conflict"];
+            /** @description `validation.failed` (`errors[].code` includes `market.photo_not_found`, `market.photo_not_ready`, `market.species_not_found`), or `idempotency.key_reused`. */
+            422: components["responses"]["UnprocessableEntity"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDetail"];
+                };
+            };
+            /** @description `market.listing_not_found`. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `market.not_owner`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `market.listing_not_found`. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListingRequest"];
+            };
+        };
+        responses: {
+            /** @description The listing as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `market.not_owner`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `market.listing_not_found`. */
+            404: components["responses"]["NotFound"];
+            /** @description `market.listing_sold`. */
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    changeListingState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeStateRequest"];
+            };
+        };
+        responses: {
+            /** @description The listing as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `market.not_owner`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `market.listing_not_found`. */
+            404: components["responses"]["NotFound"];
+            /** @description `market.listing_sold`, `market.state_unchanged`, `market.listing_changed`. */
+            409: components["responses"]["Conflict"];
+            /** @description `validation.failed`, `market.buyer_not_chat_partner`. */
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    bumpListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listing as it is now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `market.not_owner`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `market.listing_not_found`. */
+            404: components["responses"]["NotFound"];
+            /** @description `market.bump_too_soon`, `market.listing_sold`. */
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listChatPartners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users, oldest chat first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChatPartner"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `market.not_owner`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `market.listing_not_found`. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    wishListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The wish and the listing's count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `market.listing_not_found`. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    unwishListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The wish and the listing's count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WishState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `market.listing_not_found`. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listMyListings: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["ListingState"];
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listMyPurchases: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listMyWishes: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from a previous page's `next_cursor`. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    listMyKeywords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keywords, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeywordList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    addMyKeyword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    keyword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The keyword. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Keyword"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `market.keyword_exists`, `market.too_many_keywords`. */
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    removeMyKeyword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `market.keyword_not_found` (also for another user's keyword). */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getPriceGuide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The guide; `median`, `min` and `max` are null when nothing sold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceGuide"];
+                };
+            };
+        };
+    };
+    uploadPhotos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The stored photos, in upload order. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Photo"][];
+                    };
+                };
+            };
+            /** @description `media.malformed_upload` — not a well-formed `multipart/form-data` body. */
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description `request.body_too_large` (the whole upload), `media.file_too_large` (one file) or `media.image_too_large` (more pixels than `media.max_pixels`, read from the header before decoding). */
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `media.unsupported_type` — not one of the accepted raster formats (SVG, PDF, TIFF, text, ...). */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `media.no_file`, `media.too_many_files` or `media.invalid_image` (a damaged file). */
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description `server.overloaded` (the image workers and their queue are full) or `media.storage_unavailable`; both with `Retry-After`. */
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deletePhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `media.not_owner`. */
+            403: components["responses"]["Forbidden"];
+            /** @description `media.photo_not_found`. */
+            404: components["responses"]["NotFound"];
+            /** @description `media.photo_attached` — a listing holds it. */
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getMediaFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                name: "320.webp" | "1080.webp" | "original.jpg" | "original.png";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Not modified. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `media.file_not_found`. */
+            404: components["responses"]["NotFound"];
+        };
+    };
     internalGetSpecies: {
         parameters: {
             query?: never;
@@ -1792,6 +2885,35 @@ export interface operations {
             /** @description `auth.service_credential_required`. */
             401: components["responses"]["Unauthorized"];
             /** @description `validation.failed` — `ids` is not a list of 1–100 ids. */
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    internalListPhotos: {
+        parameters: {
+            query: {
+                /** @description 1–20 comma-separated photo ids; the answer keeps their order and leaves out unknown, deleted and released ones. */
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photos found; callers check `owner_id` and `ready`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PhotoInfo"][];
+                    };
+                };
+            };
+            /** @description `auth.service_credential_required`. */
+            401: components["responses"]["Unauthorized"];
+            /** @description `validation.failed` — `ids` is not a list of 1–20 ids. */
             422: components["responses"]["UnprocessableEntity"];
         };
     };

@@ -6,6 +6,7 @@
 //   reuse of an old one as theft, so two parallel refresh calls would end the session.
 // - Bodies: plain values go as JSON; FormData, Blob, URLSearchParams and ArrayBuffer go as they are, with no
 //   Content-Type of ours, so that the browser sets it (for FormData with the multipart boundary).
+// - A call with onUploadProgress (photo uploads) goes through XMLHttpRequest, the one way to learn upload progress.
 // - Failures are ApiError: the server's RFC 9457 problem (code, localised detail, per-field errors), or status 0
 //   when no response arrived. An aborted call rejects with the AbortError itself.
 
@@ -30,10 +31,17 @@ export interface RequestOptions {
   /** Add the CSRF header needed by the calls that rely on the refresh cookie. */
   csrf?: boolean;
   signal?: AbortSignal;
+  /**
+   * Told how much of the body has been sent (0–1). fetch cannot report upload progress, so a call with this
+   * option goes through XMLHttpRequest; everything else (headers, refresh and retry, problems) is the same.
+   */
+  onUploadProgress?: (fraction: number) => void;
 }
 
 export interface TransportOptions {
   fetch?: typeof fetch;
+  /** Makes the XMLHttpRequest used for calls with onUploadProgress (tests). */
+  xhr?: () => XMLHttpRequest;
   baseUrl?: string;
   getLang?: () => Lang;
   /** The clock (tests). */
@@ -75,6 +83,7 @@ export class Transport {
   private refreshing: Promise<TokenResponse> | null = null;
   private readonly listeners = new Set<SessionListener>();
   private readonly fetchFn: typeof fetch;
+  private readonly makeXhr: () => XMLHttpRequest;
   private readonly baseUrl: string;
   private readonly getLang: () => Lang;
   private readonly now: () => number;
@@ -82,6 +91,7 @@ export class Transport {
   constructor(opts: TransportOptions = {}) {
     this.now = opts.now ?? Date.now;
     this.fetchFn = opts.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.makeXhr = opts.xhr ?? (() => new XMLHttpRequest());
     this.baseUrl = opts.baseUrl ?? API_BASE;
     this.getLang = opts.getLang ?? (() => 'ko');
   }
@@ -113,6 +123,9 @@ export class Transport {
     if (opts.auth && this.accessToken) headers['Authorization'] = `Bearer ${this.accessToken}`;
     let body: BodyInit | undefined;
     if (opts.body !== undefined) body = raw ? (opts.body as BodyInit) : JSON.stringify(opts.body);
+    if (opts.onUploadProgress) {
+      return this.sendWithProgress(this.baseUrl + path + buildQuery(opts.query), opts.method ?? 'GET', headers, body, opts);
+    }
     try {
       return await this.fetchFn(this.baseUrl + path + buildQuery(opts.query), {
         method: opts.method ?? 'GET',
@@ -126,6 +139,56 @@ export class Transport {
       if (e instanceof DOMException && e.name === 'AbortError') throw e;
       throw new ApiError(0, {});
     }
+  }
+
+  /** One request through XMLHttpRequest, reporting upload progress; answers like fetch would. */
+  private sendWithProgress(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: BodyInit | undefined,
+    opts: RequestOptions,
+  ): Promise<Response> {
+    const { signal, onUploadProgress } = opts;
+    return new Promise<Response>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(abortError(signal));
+        return;
+      }
+      const xhr = this.makeXhr();
+      const onAbort = () => xhr.abort();
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      xhr.open(method, url);
+      xhr.withCredentials = false; // same-origin requests send cookies anyway
+      for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+      xhr.upload.onprogress = (e: ProgressEvent) => {
+        if (e.lengthComputable && e.total > 0) onUploadProgress?.(Math.min(1, e.loaded / e.total));
+      };
+      xhr.onload = () => {
+        done();
+        onUploadProgress?.(1);
+        const status = xhr.status;
+        if (status < 200 || status > 599) {
+          reject(new ApiError(0, {}));
+          return;
+        }
+        const noBody = status === 204 || status === 205 || status === 304;
+        const responseHeaders = new Headers();
+        const retryAfter = xhr.getResponseHeader('Retry-After');
+        if (retryAfter) responseHeaders.set('Retry-After', retryAfter);
+        resolve(new Response(noBody ? null : xhr.responseText, { status, headers: responseHeaders }));
+      };
+      xhr.onerror = () => {
+        done();
+        reject(new ApiError(0, {}));
+      };
+      xhr.onabort = () => {
+        done();
+        reject(signal ? abortError(signal) : new DOMException('The operation was aborted.', 'AbortError'));
+      };
+      signal?.addEventListener('abort', onAbort);
+      xhr.send((body ?? null) as XMLHttpRequestBodyInit | null);
+    });
   }
 
   private async parse<T>(res: Response): Promise<T> {

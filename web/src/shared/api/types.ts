@@ -1,7 +1,7 @@
 // Names for the API types the app uses, all taken from the types generated from docs/openapi.yaml
 // (src/shared/api/schema.gen.ts, `npm run gen:api`). Nothing about the wire format is written by hand here.
 
-import type { components } from './schema.gen';
+import type { components, operations } from './schema.gen';
 
 type Schemas = components['schemas'];
 
@@ -36,3 +36,28 @@ export type Size = PlantDetail['height_cm'];
 
 export type MailItem = Schemas['MailboxItem'];
 export type Mailbox = Schemas['Mailbox'];
+
+export type SpeciesSummary = Schemas['SpeciesSummary'];
+
+export type ListingState = Schemas['ListingState'];
+export type ListingCategory = Schemas['ListingCategory'];
+export type ListingPhoto = Schemas['ListingPhoto'];
+export type ListingSummary = Schemas['ListingSummary'];
+export type ListingDetail = Schemas['ListingDetail'];
+export type ListingPage = Schemas['ListingPage'];
+export type CreateListingRequest = Schemas['CreateListingRequest'];
+export type UpdateListingRequest = Schemas['UpdateListingRequest'];
+export type ChangeStateRequest = Schemas['ChangeStateRequest'];
+export type ChatPartner = Schemas['ChatPartner'];
+export type ChatPartnerList = operations['listChatPartners']['responses'][200]['content']['application/json'];
+export type WishState = Schemas['WishState'];
+export type Keyword = Schemas['Keyword'];
+export type KeywordList = Schemas['KeywordList'];
+export type PriceGuide = Schemas['PriceGuide'];
+/** GET /market/listings query parameters. */
+export type ListingQuery = NonNullable<operations['listListings']['parameters']['query']>;
+export type ListingSort = NonNullable<ListingQuery['sort']>;
+
+export type Photo = Schemas['Photo'];
+/** What POST /photos answers: the stored photos, in upload order. */
+export type PhotoUpload = operations['uploadPhotos']['responses'][201]['content']['application/json'];

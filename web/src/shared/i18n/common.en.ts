@@ -12,6 +12,7 @@ export const en: CommonDict = {
     label: 'Main menu',
     home: 'Home',
     plants: 'Plant encyclopedia',
+    market: 'Marketplace',
     login: 'Log in',
     signup: 'Sign up',
     me: 'My page',
@@ -41,6 +42,25 @@ export const en: CommonDict = {
     notFoundBody: 'The address has changed or the page does not exist.',
     pageLoadFailed: 'The page could not be loaded. A new version may have been deployed, or the connection dropped.',
     reload: 'Reload',
+  },
+  price: {
+    won: '₩{amount}',
+    free: 'Free',
+  },
+  when: {
+    justNow: 'just now',
+    minutes: '{n} min ago',
+    hours: '{n} h ago',
+    yesterday: 'yesterday',
+    days: '{n} days ago',
+    weeks: '{n} wk ago',
+    months: '{n} mo ago',
+    years: '{n} yr ago',
+  },
+  listingState: {
+    selling: 'For sale',
+    reserved: 'Reserved',
+    sold: 'Sold',
   },
   errors: {
     network: 'Cannot reach the server. Please try again shortly.',

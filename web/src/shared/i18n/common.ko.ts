@@ -13,6 +13,7 @@ export const ko = {
     label: '주 메뉴',
     home: '홈',
     plants: '식물 도감',
+    market: '중고거래',
     login: '로그인',
     signup: '회원가입',
     me: '마이페이지',
@@ -42,6 +43,25 @@ export const ko = {
     notFoundBody: '주소가 바뀌었거나 없는 페이지입니다.',
     pageLoadFailed: '페이지를 불러오지 못했습니다. 새 버전이 배포되었거나 연결이 끊겼을 수 있습니다.',
     reload: '새로고침',
+  },
+  price: {
+    won: '{amount}원',
+    free: '나눔',
+  },
+  when: {
+    justNow: '방금 전',
+    minutes: '{n}분 전',
+    hours: '{n}시간 전',
+    yesterday: '어제',
+    days: '{n}일 전',
+    weeks: '{n}주 전',
+    months: '{n}달 전',
+    years: '{n}년 전',
+  },
+  listingState: {
+    selling: '판매중',
+    reserved: '예약중',
+    sold: '거래완료',
   },
   errors: {
     network: '서버에 연결할 수 없습니다. 잠시 후 다시 시도해 주세요.',

@@ -11,7 +11,11 @@ export const plantKeys = {
   /** `filterKey` is the filters' query string (filtersToSearch(...).toString()). */
   list: (filterKey: string) => ['plants', 'list', filterKey] as const,
   detail: (id: string) => ['plants', 'detail', id] as const,
+  listings: (id: string) => ['plants', 'listings', id] as const,
+  priceGuide: (id: string) => ['plants', 'price-guide', id] as const,
 };
+
+export const SPECIES_LISTINGS = 6;
 
 /** The plant list for one set of filters, page by page along the keyset cursor (`next_cursor`). */
 export function usePlantList(filterKey: string) {
@@ -31,4 +35,16 @@ export function usePlant(id: string) {
     queryFn: ({ signal }) => plantsApi.get(id, signal),
     staleTime: PLANTS_STALE_MS,
   });
+}
+
+/** Current listings of the species in the marketplace (fresh data: no long stale time). */
+export function useSpeciesListings(id: string) {
+  return useQuery({
+    queryKey: plantKeys.listings(id),
+    queryFn: ({ signal }) => plantsApi.listings(id, SPECIES_LISTINGS, signal),
+  });
+}
+
+export function usePriceGuide(id: string) {
+  return useQuery({ queryKey: plantKeys.priceGuide(id), queryFn: ({ signal }) => plantsApi.priceGuide(id, signal) });
 }

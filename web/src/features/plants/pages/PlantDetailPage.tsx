@@ -7,6 +7,7 @@ import { PlantIcon } from '../../../shared/components/PlantIcon';
 import { useTitle } from '../../../shared/components/useTitle';
 import { commonKo, label } from '../../../shared/i18n';
 import { usePlant } from '../api/queries';
+import { SpeciesMarket } from '../components/SpeciesMarket';
 import { usePlantsI18n } from '../i18n';
 import { formatDegrees, formatRange, formatSize, lightText, listText } from '../model/format';
 
@@ -193,6 +194,8 @@ export function PlantDetailPage() {
           {careTip || t.common.unknown}
         </p>
       </section>
+
+      <SpeciesMarket id={plant.id} name={plant.name_ko} />
 
       <p className="source" data-testid="plant-source" lang="ko">
         {plant.source || commonKo.footer.attribution}

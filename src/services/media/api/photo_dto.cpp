@@ -1,0 +1,23 @@
+#include "services/media/api/photo_dto.hpp"
+
+#include <boost/json.hpp>
+
+namespace sikgu::media {
+
+PhotoInfo ToInfo(const Photo& photo) {
+    return {photo.id,
+            photo.owner_id,
+            photo.ready,
+            photo.width,
+            photo.height,
+            MediaPath(photo.content_key, kSmallRendition),
+            MediaPath(photo.content_key, kLargeRendition)};
+}
+
+boost::json::object ToJson(const Photo& photo) {
+    boost::json::object json = ToInfo(photo).ToJson();
+    json["original_url"] = MediaPath(photo.content_key, photo.original_name);
+    return json;
+}
+
+}  // namespace sikgu::media

@@ -1,0 +1,244 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useTitle } from '../../../shared/components/useTitle';
+import { fmt } from '../../../shared/i18n';
+import { useFeed } from '../api/queries';
+import { ListingList } from '../components/ListingList';
+import { useMarketI18n } from '../i18n';
+import {
+  CATEGORIES,
+  EMPTY_FILTERS,
+  QUERY_MAX,
+  SORTS,
+  STATE_FILTERS,
+  filtersFromSearch,
+  filtersToSearch,
+  hasActiveFilters,
+  normalisePrice,
+  type MarketFilters,
+} from '../model/filters';
+import '../market.css';
+
+const SEARCH_DEBOUNCE_MS = 400;
+
+export function MarketFeedPage() {
+  const { t } = useMarketI18n();
+  useTitle(t.market.title);
+  const [params, setParams] = useSearchParams();
+  const filters = filtersFromSearch(params);
+  const filterKey = filtersToSearch(filters).toString();
+
+  const [q, setQ] = useState(filters.q);
+  const [minPrice, setMinPrice] = useState(filters.min_price);
+  const [maxPrice, setMaxPrice] = useState(filters.max_price);
+  // Keep the boxes in step with the URL (back/forward, reset).
+  const lastPushedQ = useRef(filters.q);
+  useEffect(() => {
+    if (filters.q !== lastPushedQ.current) {
+      lastPushedQ.current = filters.q;
+      setQ(filters.q);
+    }
+  }, [filters.q]);
+  useEffect(() => setMinPrice(filters.min_price), [filters.min_price]);
+  useEffect(() => setMaxPrice(filters.max_price), [filters.max_price]);
+
+  const apply = (next: MarketFilters, replace = false) => {
+    lastPushedQ.current = next.q.trim();
+    setParams(filtersToSearch(next), { replace });
+  };
+
+  // Debounced live search while typing.
+  useEffect(() => {
+    if (q.trim() === filters.q) return;
+    const timer = window.setTimeout(() => {
+      apply({ ...filtersFromSearch(window.location.search), q }, true);
+    }, SEARCH_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [q]);
+
+  const list = useFeed(filterKey);
+  const firstSpecies = list.data?.pages[0]?.items.find((i) => i.species?.id === filters.species_id)?.species;
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    apply({ ...filters, q, min_price: minPrice, max_price: maxPrice });
+  };
+  const set = (key: keyof MarketFilters) => (v: string) => apply({ ...filters, [key]: v });
+  const commitPrices = () => {
+    if (normalisePrice(minPrice) !== filters.min_price || normalisePrice(maxPrice) !== filters.max_price) {
+      apply({ ...filters, min_price: minPrice, max_price: maxPrice });
+    }
+  };
+
+  const emptyText = filters.q ? fmt(t.market.emptySearch, { q: filters.q }) : t.market.empty;
+
+  return (
+    <>
+      <div className="page-head">
+        <h1 tabIndex={-1}>{t.market.title}</h1>
+        <div className="head-actions">
+          <Link to="/market/me" className="btn btn-ghost btn-small">
+            {t.market.myMarket}
+          </Link>
+          <Link to="/market/new" className="btn btn-primary btn-small" data-testid="market-write">
+            + {t.market.write}
+          </Link>
+        </div>
+      </div>
+      <p className="lead">{t.market.lead}</p>
+
+      <form role="search" className="search-form card market-search" onSubmit={onSubmit} aria-label={t.market.searchLabel}>
+        <div className="search-row">
+          <div className="field grow">
+            <label htmlFor="market-search">{t.market.searchLabel}</label>
+            <input
+              id="market-search"
+              name="market-search"
+              data-testid="market-search"
+              type="search"
+              value={q}
+              placeholder={t.market.searchPlaceholder}
+              onChange={(e) => setQ(e.target.value)}
+              autoComplete="off"
+              enterKeyHint="search"
+              maxLength={QUERY_MAX}
+            />
+          </div>
+          <button type="submit" className="btn btn-primary" name="market-search-submit">
+            {t.market.searchButton}
+          </button>
+        </div>
+
+        <fieldset className="chip-group">
+          <legend className="visually-hidden">{t.market.category}</legend>
+          {[{ value: '', text: t.market.any }, ...CATEGORIES.map((c) => ({ value: c, text: t.marketCodes.category[c] }))].map((o) => (
+            <label key={o.value || 'any'} className={`chip${filters.category === o.value ? ' is-on' : ''}`}>
+              <input
+                type="radio"
+                name="category"
+                value={o.value}
+                checked={filters.category === o.value}
+                onChange={() => set('category')(o.value)}
+              />
+              {o.text}
+            </label>
+          ))}
+        </fieldset>
+
+        <fieldset className="filters market-filters">
+          <legend className="visually-hidden">{t.market.filtersLabel}</legend>
+          <div className="field filter">
+            <label htmlFor="filter-state">{t.market.state}</label>
+            <select id="filter-state" name="state" data-testid="filter-state" value={filters.state} onChange={(e) => set('state')(e.target.value)}>
+              <option value="">{t.market.any}</option>
+              {STATE_FILTERS.map((s) => (
+                <option key={s} value={s}>
+                  {t.marketCodes.stateFilter[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field filter">
+            <label htmlFor="filter-sort">{t.market.sort}</label>
+            <select
+              id="filter-sort"
+              name="sort"
+              data-testid="filter-sort"
+              value={filters.sort || 'newest'}
+              onChange={(e) => set('sort')(e.target.value === 'newest' ? '' : e.target.value)}
+            >
+              {SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t.marketCodes.sort[s]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field filter price-range">
+            <span className="range-label" id="price-range-label">
+              {t.marketWrite.price}
+            </span>
+            <div className="range-inputs" role="group" aria-labelledby="price-range-label">
+              <label htmlFor="filter-min-price" className="visually-hidden">
+                {t.market.minPrice}
+              </label>
+              <input
+                id="filter-min-price"
+                name="min_price"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder={t.market.minPrice}
+                value={minPrice}
+                disabled={filters.free === 'true'}
+                onChange={(e) => setMinPrice(e.target.value.replace(/[^\d]/g, ''))}
+                onBlur={commitPrices}
+              />
+              <span aria-hidden="true">~</span>
+              <label htmlFor="filter-max-price" className="visually-hidden">
+                {t.market.maxPrice}
+              </label>
+              <input
+                id="filter-max-price"
+                name="max_price"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder={t.market.maxPrice}
+                value={maxPrice}
+                disabled={filters.free === 'true'}
+                onChange={(e) => setMaxPrice(e.target.value.replace(/[^\d]/g, ''))}
+                onBlur={commitPrices}
+              />
+            </div>
+          </div>
+          <label className="check free-only">
+            <input
+              type="checkbox"
+              name="free"
+              data-testid="filter-free"
+              checked={filters.free === 'true'}
+              onChange={(e) => set('free')(e.target.checked ? 'true' : '')}
+            />
+            <span>{t.market.freeOnly}</span>
+          </label>
+        </fieldset>
+
+        {filters.species_id ? (
+          <p className="species-filter">
+            <span>{firstSpecies ? fmt(t.market.speciesFilter, { name: firstSpecies.name_ko }) : t.market.speciesFilterUnnamed}</span>
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => set('species_id')('')}>
+              {t.market.clearSpecies}
+            </button>
+          </p>
+        ) : null}
+        {hasActiveFilters(filters) ? (
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            onClick={() => {
+              setQ('');
+              apply({ ...EMPTY_FILTERS, sort: filters.sort });
+            }}
+          >
+            {t.market.resetFilters}
+          </button>
+        ) : null}
+      </form>
+
+      <ListingList
+        list={list}
+        label={t.market.resultsLabel}
+        auto
+        empty={
+          <>
+            <p>{emptyText}</p>
+            {!hasActiveFilters(filters) ? (
+              <Link to="/market/new" className="btn btn-secondary btn-small">
+                {t.market.emptyCta}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+    </>
+  );
+}
