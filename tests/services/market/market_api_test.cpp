@@ -2,14 +2,15 @@
 
 #include <boost/json.hpp>
 
+#include <map>
+#include <mutex>
 #include <set>
 
 #include "core/auth/jwt.hpp"
 #include "core/runtime/app.hpp"
 #include "core/sql/database.hpp"
 #include "services/chat/contract/events.hpp"
-#include "services/market/market_module.hpp"
-#include "services/market/photo_stub.hpp"
+#include "services/media/media_test_support.hpp"
 #include "support/hammer.hpp"
 #include "support/test_server.hpp"
 
@@ -40,25 +41,38 @@ constexpr std::int64_t kMonstera = 16449;  // 몬스테라 in the shipped catalo
 
 class MarketApi : public ::testing::Test {
 protected:
-    static std::vector<runtime::ModuleEntry> Modules() {
-        return {{"market", &MakeModule, kNeeds}, stub::PhotoStubEntry()};
-    }
-
     // A signed-in user: tokens are issued directly (accounts are account's business, not market's).
     std::string Auth(std::int64_t user) {
         return "Authorization: Bearer " + server_.App().ContextOf("market").tokens.Issue(user);
     }
     std::vector<std::string> As(std::int64_t user) { return {Auth(user), "Content-Type: application/json"}; }
 
-    // Photos owned by `user`, registered with the stand-in media lookup; ids unique per test run.
+    // Photos uploaded by `user` through media (real images, processed); `ready = false` marks them as still
+    // being processed in media's table, as an upload caught mid-way would be.
     std::vector<std::string> PhotosOf(std::int64_t user, int n, bool ready = true) {
+        std::vector<std::pair<std::string, std::string>> files;
+        for (int i = 0; i < n; ++i) files.emplace_back("leaf" + std::to_string(i) + ".jpg", Image(++next_image_));
+        const auto uploaded = media::test_support::Upload(client_, {user, Auth(user)}, files);
+        EXPECT_EQ(uploaded.status, 201) << uploaded.body;
         std::vector<std::string> ids;
-        for (int i = 0; i < n; ++i) {
-            const std::int64_t id = ++next_photo_;
-            stub::Photos().Add(id, user, ready);
-            ids.push_back(std::to_string(id));
+        const boost::json::value json = uploaded.Json();
+        for (const auto& item : json.at("items").as_array()) ids.emplace_back(item.at("id").as_string());
+        if (!ready) {
+            server_.App().DatabaseOf("media").WriteNow([&](sql::Connection& c) {
+                for (const auto& id : ids) c.Execute("UPDATE photos SET ready = 0 WHERE id = ?", {Id(id)});
+            });
         }
         return ids;
+    }
+
+    // Small distinct JPEGs (content-addressed storage would merge identical ones), made once per size.
+    static const std::string& Image(int n) {
+        static std::map<int, std::string> made;
+        static std::mutex mutex;
+        std::lock_guard lock(mutex);
+        auto& image = made[n % 7];
+        if (image.empty()) image = media::test_images::Jpeg(64 + n % 7, 48);
+        return image;
     }
 
     static std::string Body(boost::json::object o) { return boost::json::serialize(o); }
@@ -118,8 +132,8 @@ protected:
         return ids;
     }
 
-    inline static std::int64_t next_photo_ = 5000;
-    test::TestServer server_{test::TestServer::Options{.extra_modules = Modules()}};
+    int next_image_ = 0;
+    test::TestServer server_;
     test::HttpClient client_ = server_.Client();
 };
 
@@ -185,7 +199,8 @@ TEST_F(MarketApi, RefusesBadInputAndStoresNothing) {
     EXPECT_EQ(field_code(post(b)), "validation.invalid_value");
     b = ListingBody(1, "몬스테라");
     boost::json::array eleven;
-    for (const auto& id : PhotosOf(1, 11)) eleven.push_back(boost::json::value(id));
+    for (const auto& id : PhotosOf(1, 10)) eleven.push_back(boost::json::value(id));
+    eleven.push_back(boost::json::value(PhotosOf(1, 1)[0]));
     b["photo_ids"] = eleven;
     EXPECT_EQ(field_code(post(b)), "validation.out_of_range");
     b["photo_ids"] = boost::json::array{};
