@@ -1,6 +1,7 @@
 #include "core/util/text.hpp"
 
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <vector>
 
@@ -167,6 +168,20 @@ void AppendUtf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
         out += static_cast<char>(0x80 | (cp & 0x3F));
     }
+}
+
+std::optional<std::vector<std::int64_t>> ParseIdList(std::string_view text) {
+    std::vector<std::int64_t> ids;
+    for (std::string_view rest = text; !rest.empty();) {
+        const auto comma = rest.find(',');
+        const auto part = rest.substr(0, comma);
+        std::int64_t id = 0;
+        const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
+        if (ec != std::errc{} || end != part.data() + part.size()) return std::nullopt;
+        ids.push_back(id);
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+    }
+    return ids;
 }
 
 }  // namespace sikgu

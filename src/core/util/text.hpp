@@ -1,13 +1,19 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sikgu {
 
 /// True when `text` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+/// Comma-separated decimal ids ("1,2,3", as internal batch routes take them); nullopt when any is not one.
+/// An empty text is an empty list.
+std::optional<std::vector<std::int64_t>> ParseIdList(std::string_view text);
+
 bool IsValidUtf8(std::string_view text);
 
 /// Number of code points in valid UTF-8.

@@ -1,7 +1,7 @@
+#include "core/util/text.hpp"
 #include "services/plant/api/species_handlers.hpp"
 
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "services/plant/contract/plant_queries.hpp"
 #include "services/plant/domain/plant_search.hpp"
@@ -25,16 +25,9 @@ core::Task<http::Response> SpeciesHandler::Handle(http::Request& request) const 
 
 core::Task<http::Response> SpeciesBatchHandler::Handle(http::Request& request) const {
     const auto text = request.Query("ids").value_or("");
-    std::vector<std::int64_t> ids;
-    for (std::string_view rest = text; !rest.empty();) {
-        const auto comma = rest.find(',');
-        const auto part = rest.substr(0, comma);
-        std::int64_t id = 0;
-        const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
-        if (ec != std::errc{} || end != part.data() + part.size()) co_return http::Problem::Validation({{"ids", "validation.invalid_format"}});
-        ids.push_back(id);
-        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-    }
+    const auto parsed = ParseIdList(text);
+    if (!parsed) co_return http::Problem::Validation({{"ids", "validation.invalid_format"}});
+    const std::vector<std::int64_t>& ids = *parsed;
     if (ids.empty() || ids.size() > PlantQueries::kMaxBatch) co_return http::Problem::Validation({{"ids", "validation.out_of_range"}});
     const auto index = catalog_.Get();
     boost::json::array items;
