@@ -16,7 +16,7 @@ export interface DraftPhoto {
   photo: ListingPhoto | null;
   /** The picked file (kept to retry a failed upload). */
   file: File | null;
-  /** A local preview (object URL) until the server's thumbnail is known. */
+  /** A small local preview (data URL) until the server's thumbnail is known. */
   localUrl: string | null;
   /** The server's problem text for a failed upload. */
   error: string | null;
