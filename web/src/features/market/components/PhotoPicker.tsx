@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type Dispatch, type DragEvent, type SetStateAction } from 'react';
 import { errorText } from '../../../shared/api/errorText';
-import { isAbort } from '../../../shared/api/problem';
+import { ApiError, isAbort } from '../../../shared/api/problem';
 import { fmt } from '../../../shared/i18n';
 import { marketApi } from '../api';
 import { useMarketI18n } from '../i18n';
@@ -88,7 +88,9 @@ export function PhotoPicker({
         })
         .catch((e: unknown) => {
           if (isAbort(e)) return;
-          setPhotos((l) => updatePhoto(l, p.key, { status: 'failed', progress: 0, error: errorText(e, t) }));
+          // Trying the same file again helps only when the failure was not about the file itself.
+          const retryable = !(e instanceof ApiError) || e.isNetwork || e.status === 429 || e.status >= 500;
+          setPhotos((l) => updatePhoto(l, p.key, { status: 'failed', progress: 0, error: errorText(e, t), retryable }));
         })
         .finally(() => uploads.current.delete(p.key));
     }
@@ -112,6 +114,7 @@ export function PhotoPicker({
       file,
       localUrl: null,
       error: null,
+      retryable: false,
     }));
     const { list: next, dropped } = addPhotos(photos, added);
     for (const p of next.slice(photos.length)) {
@@ -236,7 +239,7 @@ export function PhotoPicker({
               {p.status === 'failed' ? (
                 <p className="photo-error" role="alert" data-testid="photo-error">
                   {p.error}{' '}
-                  {p.file ? (
+                  {p.file && p.retryable ? (
                     <button type="button" className="btn btn-ghost btn-small" onClick={() => retry(p.key)}>
                       {t.marketWrite.retryUpload}
                     </button>

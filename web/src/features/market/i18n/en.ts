@@ -19,6 +19,8 @@ export const en: MarketDict = {
     maxPrice: 'Max price',
     pricePlaceholder: 'KRW',
     freeOnly: 'Free only',
+    moreFilters: 'More filters',
+    moreFiltersActive: 'More filters ({n} on)',
     resetFilters: 'Reset filters',
     speciesFilter: 'Showing one plant only: {name}',
     speciesFilterUnnamed: 'Showing listings of one plant only',

@@ -20,6 +20,8 @@ export const ko = {
     maxPrice: '최고 가격',
     pricePlaceholder: '원',
     freeOnly: '나눔만',
+    moreFilters: '상세 조건',
+    moreFiltersActive: '상세 조건 {n}개 적용 중',
     resetFilters: '조건 초기화',
     speciesFilter: '이 식물만 보는 중: {name}',
     speciesFilterUnnamed: '한 식물의 글만 보는 중',

@@ -20,10 +20,12 @@ export interface DraftPhoto {
   localUrl: string | null;
   /** The server's problem text for a failed upload. */
   error: string | null;
+  /** Whether sending the same file again may succeed (no answer, overload, a server fault). */
+  retryable: boolean;
 }
 
 export function fromListingPhoto(photo: ListingPhoto): DraftPhoto {
-  return { key: `p${photo.id}`, status: 'ready', progress: 100, photo, file: null, localUrl: null, error: null };
+  return { key: `p${photo.id}`, status: 'ready', progress: 100, photo, file: null, localUrl: null, error: null, retryable: false };
 }
 
 /** Move the item at `from` to `to` (both clamped); the same list when nothing moves. */
