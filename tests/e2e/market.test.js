@@ -144,6 +144,12 @@ describe('marketplace', { timeout: 180_000 }, () => {
       'focus stays with the moved photo',
     );
 
+    // Drag and drop does the same: the first photo dropped on the second, and back again.
+    await sp.getByTestId('photo-tile').nth(0).dragTo(sp.getByTestId('photo-tile').nth(1));
+    assert.deepEqual(await tileIds(sp), uploaded, 'dragging reorders too');
+    await sp.getByTestId('photo-tile').nth(1).dragTo(sp.getByTestId('photo-tile').nth(0));
+    assert.deepEqual(await tileIds(sp), [uploaded[1], uploaded[0]]);
+
     const title = '몬스테라 알보 분양해요';
     await sp.getByTestId('listing-title-input').fill(title);
     await sp.getByTestId('listing-price').fill('25000');

@@ -122,9 +122,12 @@ export function usePlantSearch(q: string) {
  * bump, no wish of the caller's: what the cache already knew of those is kept. Lists are fetched again.
  */
 export function listingChanged(qc: QueryClient, viewer: string | null, next: ListingDetail): void {
-  qc.setQueryData<ListingDetail>(marketKeys.listing(next.id, viewer), (old) =>
-    old ? { ...next, species_card: next.species?.id === old.species?.id ? old.species_card : (next.species_card ?? null), wished: old.wished } : next,
-  );
+  const key = marketKeys.listing(next.id, viewer);
+  const old = qc.getQueryData<ListingDetail>(key);
+  const cardKnown = !!old && old.species?.id === next.species?.id;
+  qc.setQueryData<ListingDetail>(key, { ...next, species_card: cardKnown ? old.species_card : (next.species_card ?? null), wished: old?.wished ?? next.wished });
+  // A new link (or a new listing) needs the care card, which only GET brings.
+  if (!cardKnown && next.species) void qc.invalidateQueries({ queryKey: key, exact: true });
   void qc.invalidateQueries({ queryKey: marketKeys.feeds });
   void qc.invalidateQueries({ queryKey: ['market', 'species'] });
   void qc.invalidateQueries({ queryKey: marketKeys.mine });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type Dispatch, type DragEvent, type SetStateAction } from 'react';
 import { errorText } from '../../../shared/api/errorText';
-import { isAbort } from '../../../shared/api/problem';
+import { ApiError, isAbort } from '../../../shared/api/problem';
 import { fmt } from '../../../shared/i18n';
 import { marketApi } from '../api';
 import { useMarketI18n } from '../i18n';
@@ -10,6 +10,32 @@ import { PhotoIcon } from './Icons';
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif,image/avif';
 /** Uploads running at once: enough to keep a phone's uplink busy without starving the first photo. */
 const PARALLEL_UPLOADS = 2;
+
+/** Side of the local preview, in CSS pixels times two for sharp tiles. */
+const PREVIEW_SIDE = 208;
+
+/**
+ * A small JPEG data URL of the picked file, shown until the server's thumbnail arrives (the app's Content
+ * Security Policy allows data: images, not blob: URLs). Null when the browser cannot decode the file (HEIC in
+ * most browsers): the tile then waits for the server's rendition.
+ */
+async function makePreview(file: File): Promise<string | null> {
+  if (typeof createImageBitmap === 'undefined') return null;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = PREVIEW_SIDE / Math.min(bitmap.width, bitmap.height);
+    const w = Math.max(1, Math.round(bitmap.width * Math.min(1, scale)));
+    const h = Math.max(1, Math.round(bitmap.height * Math.min(1, scale)));
+    const canvas = document.createElement('canvas');
+    canvas.width = w;
+    canvas.height = h;
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, w, h);
+    bitmap.close();
+    return canvas.toDataURL('image/jpeg', 0.8);
+  } catch {
+    return null;
+  }
+}
 
 let nextKey = 0;
 const newKey = () => `f${Date.now().toString(36)}${(nextKey++).toString(36)}`;
@@ -62,19 +88,18 @@ export function PhotoPicker({
         })
         .catch((e: unknown) => {
           if (isAbort(e)) return;
-          setPhotos((l) => updatePhoto(l, p.key, { status: 'failed', progress: 0, error: errorText(e, t) }));
+          // Trying the same file again helps only when the failure was not about the file itself.
+          const retryable = !(e instanceof ApiError) || e.isNetwork || e.status === 429 || e.status >= 500;
+          setPhotos((l) => updatePhoto(l, p.key, { status: 'failed', progress: 0, error: errorText(e, t), retryable }));
         })
         .finally(() => uploads.current.delete(p.key));
     }
   }, [photos, setPhotos, t]);
 
-  // Leaving the page stops what is still uploading and frees the local previews.
-  const latest = useRef(photos);
-  latest.current = photos;
+  // Leaving the page stops what is still uploading.
   useEffect(
     () => () => {
       for (const ctl of uploads.current.values()) ctl.abort();
-      for (const p of latest.current) if (p.localUrl) URL.revokeObjectURL(p.localUrl);
     },
     [],
   );
@@ -87,20 +112,33 @@ export function PhotoPicker({
       progress: 0,
       photo: null,
       file,
-      localUrl: URL.createObjectURL(file),
+      localUrl: null,
       error: null,
+      retryable: false,
     }));
     const { list: next, dropped } = addPhotos(photos, added);
-    for (const p of added.slice(added.length - dropped)) if (p.localUrl) URL.revokeObjectURL(p.localUrl);
+    for (const p of next.slice(photos.length)) {
+      void makePreview(p.file!).then((url) => {
+        if (url) setPhotos((l) => updatePhoto(l, p.key, { localUrl: url }));
+      });
+    }
     setDropNote(dropped ? fmt(t.marketWrite.tooManyPhotos, { n: dropped }) : '');
     setPhotos(next);
     if (input.current) input.current.value = '';
   };
 
-  const focusTool = (key: string, tool: string) =>
-    requestAnimationFrame(() => list.current?.querySelector<HTMLButtonElement>(`[data-key="${key}"] [data-tool="${tool}"]:not(:disabled)`)?.focus());
+  // After a move the photo's button may be disabled (it reached an end): then its other move button takes focus.
+  const focusTool = (key: string, tool: 'before' | 'after') =>
+    requestAnimationFrame(() => {
+      const tile = list.current?.querySelector(`[data-key="${key}"]`);
+      const other = tool === 'before' ? 'after' : 'before';
+      (
+        tile?.querySelector<HTMLButtonElement>(`[data-tool="${tool}"]:not(:disabled)`) ??
+        tile?.querySelector<HTMLButtonElement>(`[data-tool="${other}"]:not(:disabled)`)
+      )?.focus();
+    });
 
-  const move = (from: number, to: number, tool?: string) => {
+  const move = (from: number, to: number, tool?: 'before' | 'after') => {
     const key = photos[from]?.key;
     setPhotos((l) => movePhoto(l, from, to));
     const target = Math.max(0, Math.min(photos.length - 1, to));
@@ -112,7 +150,6 @@ export function PhotoPicker({
     const p = photos[index];
     if (!p) return;
     uploads.current.get(p.key)?.abort();
-    if (p.localUrl) URL.revokeObjectURL(p.localUrl);
     setPhotos((l) => l.filter((x) => x.key !== p.key));
     setAnnounce(t.marketWrite.removed);
     const neighbour = photos[index + 1] ?? photos[index - 1];
@@ -202,7 +239,7 @@ export function PhotoPicker({
               {p.status === 'failed' ? (
                 <p className="photo-error" role="alert" data-testid="photo-error">
                   {p.error}{' '}
-                  {p.file ? (
+                  {p.file && p.retryable ? (
                     <button type="button" className="btn btn-ghost btn-small" onClick={() => retry(p.key)}>
                       {t.marketWrite.retryUpload}
                     </button>

@@ -3,7 +3,6 @@ import { Link, useLocation } from 'react-router-dom';
 import { errorText } from '../../../shared/api/errorText';
 import type { ListingDetail } from '../../../shared/api/types';
 import { loginPathFor, useAuth } from '../../../shared/auth';
-import { fmt } from '../../../shared/i18n';
 import { marketApi } from '../api';
 import { marketKeys } from '../api/queries';
 import { useMarketI18n } from '../i18n';
@@ -53,11 +52,11 @@ export function WishButton({ listing }: { listing: ListingDetail }) {
         aria-pressed={wished}
         data-testid="wish-button"
         name="wish-button"
-        aria-label={fmt(wished ? t.marketListing.wishedLabel : t.marketListing.wishLabel, { n: listing.wish_count })}
         onClick={() => wish.mutate(!wished)}
       >
         <HeartIcon filled={wished} size={20} />
-        <span aria-hidden="true" data-testid="wish-count">
+        <span>{t.marketListing.wish}</span>
+        <span className="wish-count" data-testid="wish-count">
           {listing.wish_count.toLocaleString()}
         </span>
       </button>

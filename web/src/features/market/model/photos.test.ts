@@ -34,9 +34,9 @@ describe('photo ids and counts', () => {
   it('sends only uploaded photos, in display order', () => {
     const list: DraftPhoto[] = [
       fromListingPhoto(photo('3')),
-      { key: 'f1', status: 'uploading', progress: 40, photo: null, file: null, localUrl: null, error: null },
+      { key: 'f1', status: 'uploading', progress: 40, photo: null, file: null, localUrl: null, error: null, retryable: false },
       fromListingPhoto(photo('1')),
-      { key: 'f2', status: 'failed', progress: 0, photo: null, file: null, localUrl: null, error: 'no' },
+      { key: 'f2', status: 'failed', progress: 0, photo: null, file: null, localUrl: null, error: 'no', retryable: false },
     ];
     expect(photoIds(list)).toEqual(['3', '1']);
     expect(photoCounts(list)).toEqual({ ready: 2, pending: 1, failed: 1 });

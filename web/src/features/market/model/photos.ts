@@ -16,14 +16,16 @@ export interface DraftPhoto {
   photo: ListingPhoto | null;
   /** The picked file (kept to retry a failed upload). */
   file: File | null;
-  /** A local preview (object URL) until the server's thumbnail is known. */
+  /** A small local preview (data URL) until the server's thumbnail is known. */
   localUrl: string | null;
   /** The server's problem text for a failed upload. */
   error: string | null;
+  /** Whether sending the same file again may succeed (no answer, overload, a server fault). */
+  retryable: boolean;
 }
 
 export function fromListingPhoto(photo: ListingPhoto): DraftPhoto {
-  return { key: `p${photo.id}`, status: 'ready', progress: 100, photo, file: null, localUrl: null, error: null };
+  return { key: `p${photo.id}`, status: 'ready', progress: 100, photo, file: null, localUrl: null, error: null, retryable: false };
 }
 
 /** Move the item at `from` to `to` (both clamped); the same list when nothing moves. */

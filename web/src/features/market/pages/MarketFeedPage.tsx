@@ -56,6 +56,22 @@ export function MarketFeedPage() {
     return () => window.clearTimeout(timer);
   }, [q]);
 
+  // On a phone the detailed filters fold away unless one of them is in use; on wider screens they are open.
+  const detailCount = [filters.state, filters.min_price || filters.max_price, filters.free, filters.sort].filter(Boolean).length;
+  const [moreOpen, setMoreOpen] = useState(
+    () => detailCount > 0 || (typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 721px)').matches),
+  );
+
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const wide = window.matchMedia('(min-width: 721px)');
+    const onChange = () => {
+      if (wide.matches) setMoreOpen(true);
+    };
+    wide.addEventListener('change', onChange);
+    return () => wide.removeEventListener('change', onChange);
+  }, []);
+
   const list = useFeed(filterKey);
   const firstSpecies = list.data?.pages[0]?.items.find((i) => i.species?.id === filters.species_id)?.species;
 
@@ -125,82 +141,87 @@ export function MarketFeedPage() {
           ))}
         </fieldset>
 
-        <fieldset className="filters market-filters">
-          <legend className="visually-hidden">{t.market.filtersLabel}</legend>
-          <div className="field filter">
-            <label htmlFor="filter-state">{t.market.state}</label>
-            <select id="filter-state" name="state" data-testid="filter-state" value={filters.state} onChange={(e) => set('state')(e.target.value)}>
-              <option value="">{t.market.any}</option>
-              {STATE_FILTERS.map((s) => (
-                <option key={s} value={s}>
-                  {t.marketCodes.stateFilter[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field filter">
-            <label htmlFor="filter-sort">{t.market.sort}</label>
-            <select
-              id="filter-sort"
-              name="sort"
-              data-testid="filter-sort"
-              value={filters.sort || 'newest'}
-              onChange={(e) => set('sort')(e.target.value === 'newest' ? '' : e.target.value)}
-            >
-              {SORTS.map((s) => (
-                <option key={s} value={s}>
-                  {t.marketCodes.sort[s]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field filter price-range">
-            <span className="range-label" id="price-range-label">
-              {t.marketWrite.price}
-            </span>
-            <div className="range-inputs" role="group" aria-labelledby="price-range-label">
-              <label htmlFor="filter-min-price" className="visually-hidden">
-                {t.market.minPrice}
-              </label>
-              <input
-                id="filter-min-price"
-                name="min_price"
-                inputMode="numeric"
-                autoComplete="off"
-                placeholder={t.market.minPrice}
-                value={minPrice}
-                disabled={filters.free === 'true'}
-                onChange={(e) => setMinPrice(e.target.value.replace(/[^\d]/g, ''))}
-                onBlur={commitPrices}
-              />
-              <span aria-hidden="true">~</span>
-              <label htmlFor="filter-max-price" className="visually-hidden">
-                {t.market.maxPrice}
-              </label>
-              <input
-                id="filter-max-price"
-                name="max_price"
-                inputMode="numeric"
-                autoComplete="off"
-                placeholder={t.market.maxPrice}
-                value={maxPrice}
-                disabled={filters.free === 'true'}
-                onChange={(e) => setMaxPrice(e.target.value.replace(/[^\d]/g, ''))}
-                onBlur={commitPrices}
-              />
+        <details className="more-filters" open={moreOpen} onToggle={(e) => setMoreOpen(e.currentTarget.open)}>
+          <summary data-testid="more-filters">
+            {detailCount > 0 ? fmt(t.market.moreFiltersActive, { n: detailCount }) : t.market.moreFilters}
+          </summary>
+          <fieldset className="filters market-filters">
+            <legend className="visually-hidden">{t.market.filtersLabel}</legend>
+            <div className="field filter">
+              <label htmlFor="filter-state">{t.market.state}</label>
+              <select id="filter-state" name="state" data-testid="filter-state" value={filters.state} onChange={(e) => set('state')(e.target.value)}>
+                <option value="">{t.market.any}</option>
+                {STATE_FILTERS.map((s) => (
+                  <option key={s} value={s}>
+                    {t.marketCodes.stateFilter[s]}
+                  </option>
+                ))}
+              </select>
             </div>
-          </div>
-          <label className="check free-only">
-            <input
-              type="checkbox"
-              name="free"
-              data-testid="filter-free"
-              checked={filters.free === 'true'}
-              onChange={(e) => set('free')(e.target.checked ? 'true' : '')}
-            />
-            <span>{t.market.freeOnly}</span>
-          </label>
-        </fieldset>
+            <div className="field filter">
+              <label htmlFor="filter-sort">{t.market.sort}</label>
+              <select
+                id="filter-sort"
+                name="sort"
+                data-testid="filter-sort"
+                value={filters.sort || 'newest'}
+                onChange={(e) => set('sort')(e.target.value === 'newest' ? '' : e.target.value)}
+              >
+                {SORTS.map((s) => (
+                  <option key={s} value={s}>
+                    {t.marketCodes.sort[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field filter price-range">
+              <span className="range-label" id="price-range-label">
+                {t.marketWrite.price}
+              </span>
+              <div className="range-inputs" role="group" aria-labelledby="price-range-label">
+                <label htmlFor="filter-min-price" className="visually-hidden">
+                  {t.market.minPrice}
+                </label>
+                <input
+                  id="filter-min-price"
+                  name="min_price"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  placeholder={t.market.minPrice}
+                  value={minPrice}
+                  disabled={filters.free === 'true'}
+                  onChange={(e) => setMinPrice(e.target.value.replace(/[^\d]/g, ''))}
+                  onBlur={commitPrices}
+                />
+                <span aria-hidden="true">~</span>
+                <label htmlFor="filter-max-price" className="visually-hidden">
+                  {t.market.maxPrice}
+                </label>
+                <input
+                  id="filter-max-price"
+                  name="max_price"
+                  inputMode="numeric"
+                  autoComplete="off"
+                  placeholder={t.market.maxPrice}
+                  value={maxPrice}
+                  disabled={filters.free === 'true'}
+                  onChange={(e) => setMaxPrice(e.target.value.replace(/[^\d]/g, ''))}
+                  onBlur={commitPrices}
+                />
+              </div>
+            </div>
+            <label className="check free-only">
+              <input
+                type="checkbox"
+                name="free"
+                data-testid="filter-free"
+                checked={filters.free === 'true'}
+                onChange={(e) => set('free')(e.target.checked ? 'true' : '')}
+              />
+              <span>{t.market.freeOnly}</span>
+            </label>
+          </fieldset>
+        </details>
 
         {filters.species_id ? (
           <p className="species-filter">
