@@ -204,14 +204,52 @@ BYTES_CATEGORY="$(curl -s -o /dev/null -w '%{size_download}' "http://$HOST:$SIKG
 BYTES_DETAIL="$(curl -s -o /dev/null -w '%{size_download}' "http://$HOST:$SIKGU_PORT$DETAIL_PATH")"
 log "search 몬스: $SEARCH_HITS hit(s), $BYTES_SEARCH B; category=leaf: $CATEGORY_HITS hit(s), $BYTES_CATEGORY B; detail: $BYTES_DETAIL B"
 
+# The marketplace feed's first page: one seller lists 60 plants, each with a photo, through the API.
+FEED_PATH='/api/v1/market/listings?limit=20'
+SELLER_API="http://$HOST:$SIKGU_PORT/api/v1"
+curl -s -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"username":"feed_seller","nickname":"피드식구","email":"feed_seller@example.com","password":"Gr33n-leaves!"}' \
+    "$SELLER_API/auth/signup"
+FEED_CODE="$(curl -s "$SELLER_API/dev/mailbox" |
+    jq -r '[.items[] | select(.to == "feed_seller@example.com")][0].body' | grep -oE '\b[0-9]{6}\b' | head -n1)"
+curl -s -o /dev/null -H 'Content-Type: application/json' \
+    -d "{\"email\":\"feed_seller@example.com\",\"code\":\"$FEED_CODE\"}" "$SELLER_API/auth/verify-email"
+FEED_TOKEN="$(curl -s -H 'Content-Type: application/json' \
+    -d '{"username":"feed_seller","password":"Gr33n-leaves!","session":"token"}' "$SELLER_API/auth/login" | jq -r .access_token)"
+[[ -n "$FEED_TOKEN" && "$FEED_TOKEN" != null ]] || die "the feed seller could not log in"
+python3 - "$WORK/leaf.png" <<'PY'
+import struct, sys, zlib
+w, h = 64, 48
+raw = b"".join(b"\0" + b"".join(bytes((x * 4 % 256, y * 5 % 256, 90)) for x in range(w)) for y in range(h))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)) + \
+      chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+FEED_PHOTO="$(curl -s -H "Authorization: Bearer $FEED_TOKEN" -F "files=@$WORK/leaf.png;type=image/png" \
+    "$SELLER_API/photos" | jq -r '.items[0].id')"
+[[ -n "$FEED_PHOTO" && "$FEED_PHOTO" != null ]] || die "the feed seller's photo upload failed"
+FEED_TITLES=(몬스테라 스투키 금전수 여인초 아레카야자 필로덴드론 칼라데아 고무나무 행운목 산세베리아)
+for i in $(seq 60); do
+    title="${FEED_TITLES[$((i % 10))]} 분양 $i"
+    code="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $FEED_TOKEN" -H 'Content-Type: application/json' \
+        -d "{\"title\":\"$title\",\"description\":\"잎이 건강하고 새순이 올라옵니다. 직거래 선호\",\"price\":$((i * 1000)),\"category\":\"plant\",\"trade_area\":\"마포구 망원동\",\"photo_ids\":[\"$FEED_PHOTO\"]}" \
+        "$SELLER_API/market/listings")"
+    [[ "$code" == 201 ]] || die "creating listing $i answered $code"
+done
+BYTES_FEED="$(curl -s -o /dev/null -w '%{size_download}' "http://$HOST:$SIKGU_PORT$FEED_PATH")"
+log "market feed: 60 listings, first page of 20: $BYTES_FEED B"
+
 # ---------------------------------------------------------------- throughput
-NAMES=(hello healthz search category detail)
+NAMES=(hello healthz search category detail feed)
 declare -A URL=(
     [hello]="http://$HOST:$HELLO_PORT/"
     [healthz]="http://$HOST:$SIKGU_PORT/healthz"
     [search]="http://$HOST:$SIKGU_PORT$SEARCH_PATH"
     [category]="http://$HOST:$SIKGU_PORT$CATEGORY_PATH"
     [detail]="http://$HOST:$SIKGU_PORT$DETAIL_PATH"
+    [feed]="http://$HOST:$SIKGU_PORT$FEED_PATH"
 )
 declare -A LABEL=(
     [hello]='hello baseline `GET /`'
@@ -219,6 +257,7 @@ declare -A LABEL=(
     [search]='sikgu `GET /api/v1/plants?q=몬스`'
     [category]='sikgu `GET /api/v1/plants?category=leaf&limit=20`'
     [detail]='sikgu `GET /api/v1/plants/16449`'
+    [feed]='sikgu `GET /api/v1/market/listings?limit=20`'
 )
 declare -A RPS P99 NON2XX ERRS CPU OTHERS PAIRED
 machine_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
@@ -422,6 +461,7 @@ for name in "${NAMES[@]}"; do
         search) note+="; $SEARCH_HITS hit(s), $BYTES_SEARCH B" ;;
         category) note+="; $CATEGORY_HITS hit(s), $BYTES_CATEGORY B" ;;
         detail) note+="; $BYTES_DETAIL B" ;;
+        feed) note+="; 20 of 60 listings, $BYTES_FEED B" ;;
     esac
     [[ "${NON2XX[$name]}" == 0 ]] || note+="; **${NON2XX[$name]} non-2xx**"
     [[ "${ERRS[$name]}" == 0 ]] || note+="; **${ERRS[$name]} socket errors**"

@@ -1,9 +1,6 @@
 #include "core/runtime/query_client.hpp"
 
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <boost/json.hpp>
 #include <thread>
@@ -13,9 +10,8 @@
 #include "core/http/handler.hpp"
 #include "core/runtime/module.hpp"
 #include "services/plant/contract/plant_queries.hpp"
+#include "support/service_process.hpp"
 #include "support/test_server.hpp"
-
-extern char** environ;
 
 namespace sikgu::runtime {
 namespace {
@@ -52,57 +48,6 @@ const std::vector<ModuleEntry> kShelf = {{"shelf", &MakeShelf, kShelfNeeds}};
 
 const std::map<std::string, std::string> kSecrets = {{"core.auth.service_secret", kServiceSecret},
                                                      {"core.auth.jwt_secret", kJwtSecret}};
-
-std::uint16_t FreePort() {
-    auto probe = std::make_unique<test::TestServer>();  // binds 127.0.0.1:0, then frees the port
-    const auto port = probe->Port();
-    probe.reset();
-    return port;
-}
-
-// `sikgu serve --services plant` as a process of its own.
-class PlantProcess {
-public:
-    PlantProcess() : port_(FreePort()) {
-        const std::string data = "--data-dir=" + dir_.Path().string();
-        const std::string port = std::to_string(port_);
-        std::vector<std::string> args{SIKGU_BIN, data, "serve", "--port", port, "--services", "plant"};
-        std::vector<std::string> env{"SIKGU_CORE__AUTH__SERVICE_SECRET=" + kServiceSecret,
-                                     "SIKGU_CORE__AUTH__JWT_SECRET=" + kJwtSecret, "SIKGU_CORE__LOG__LEVEL=warn",
-                                     "SIKGU_CORE__AUTH__ARGON2_MEMORY_KIB=64", "PATH=/usr/bin:/bin"};
-        std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        std::vector<char*> envp;
-        for (auto& e : env) envp.push_back(e.data());
-        envp.push_back(nullptr);
-        if (::posix_spawn(&pid_, SIKGU_BIN, nullptr, nullptr, argv.data(), envp.data()) != 0) {
-            throw std::runtime_error("could not start sikgu");
-        }
-        test::HttpClient client(port_);
-        for (int i = 0; i < 400; ++i) {
-            try {
-                if (client.Get("/readyz").status == 200) return;
-            } catch (const std::exception&) {
-            }
-            std::this_thread::sleep_for(25ms);
-        }
-        throw std::runtime_error("sikgu --services plant did not become ready");
-    }
-    ~PlantProcess() { Kill(); }
-    void Kill() {
-        if (pid_ <= 0) return;
-        ::kill(pid_, SIGKILL);
-        ::waitpid(pid_, nullptr, 0);
-        pid_ = -1;
-    }
-    std::string Url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-
-private:
-    test::TempDir dir_;
-    std::uint16_t port_;
-    pid_t pid_ = -1;
-};
 
 TEST(QueryClient, InternalRoutesTakeOnlyAServiceCredential) {
     test::TestServer server("", kSecrets);
@@ -147,7 +92,7 @@ TEST(QueryClient, OverHttpTheSameAnswerAndA503WhenTheOwnerIsDown) {
     const auto expected = all_in_one.Client().Get("/api/v1/test/shelf/16449");
     ASSERT_EQ(expected.status, 200);
 
-    PlantProcess plant;
+    test::ServiceProcess plant({"plant"}, kSecrets);
     auto env = kSecrets;
     env["core.peers.plant"] = plant.Url();
     test::TestServer reader(test::TestServer::Options{.env = env, .extra_modules = kShelf, .services = {"account", "shelf"}});

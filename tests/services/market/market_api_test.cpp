@@ -268,6 +268,8 @@ TEST_F(MarketApi, EditsHideAndDeleteAreTheSellersAndLeaveTheFeed) {
 
     ASSERT_EQ(client_.Request("PATCH", path, R"({"hidden":true})", As(1)).status, 200);
     EXPECT_TRUE(Ids(client_.Get("/api/v1/market/listings")).empty());
+    const auto mine = client_.Get("/api/v1/market/me/listings", {Auth(1)});
+    EXPECT_EQ(mine.Json().at("items").at(0).at("hidden"), true);  // the seller's own list marks it
     EXPECT_EQ(client_.Get(path, {Auth(2)}).status, 404);
     EXPECT_EQ(client_.Get(path, {Auth(1)}).status, 200);
     ASSERT_EQ(client_.Request("PATCH", path, R"({"hidden":false})", As(1)).status, 200);
@@ -290,7 +292,10 @@ TEST_F(MarketApi, StatesGoSellingReservedSoldWithABuyerWhoChatted) {
     const std::string id(client_.Request("POST", "/api/v1/market/listings", Body(body), As(1)).Json().at("id").as_string());
     const std::string path = "/api/v1/market/listings/" + id;
     EXPECT_EQ(client_.Request("PUT", path + "/state", R"({"state":"selling"})", As(1)).Code(), "market.state_unchanged");
-    ASSERT_EQ(client_.Request("PUT", path + "/state", R"({"state":"reserved"})", As(1)).status, 200);
+    client_.Request("PUT", path + "/wish", "", As(1));
+    const auto reserved = client_.Request("PUT", path + "/state", R"({"state":"reserved"})", As(1));
+    ASSERT_EQ(reserved.status, 200);
+    EXPECT_EQ(reserved.Json().at("wished"), true);  // the answer tells the caller's own wish, like a GET
     ASSERT_EQ(client_.Request("PUT", path + "/state", R"({"state":"selling"})", As(1)).status, 200);
     EXPECT_EQ(client_.Request("PUT", path + "/state", R"({"state":"sold"})", As(1)).status, 422);  // no buyer
     EXPECT_EQ(client_.Request("PUT", path + "/state", R"({"state":"sold","buyer_id":"7"})", As(1)).Code(),

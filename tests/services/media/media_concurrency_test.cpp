@@ -47,13 +47,14 @@ TEST(MediaConcurrency, BurstOfUploadsIsStoredOrTurnedAwayNeverLost) {
     std::vector<std::int64_t> acknowledged;
     std::vector<std::string> bad_overload_answers;
     double max_running = 0;
-    double max_queued = 0;
+    double max_admitted = 0;  // running + queued in one scrape
     std::thread watcher([&] {
         test::HttpClient client(server.Port());
         while (!done) {
             const auto metrics = client.Get("/metrics").body;
-            max_running = std::max(max_running, Metric(metrics, "sikgu_media_pool_running"));
-            max_queued = std::max(max_queued, Metric(metrics, "sikgu_media_pool_queued"));
+            const double running = Metric(metrics, "sikgu_media_pool_running");
+            max_running = std::max(max_running, running);
+            max_admitted = std::max(max_admitted, running + Metric(metrics, "sikgu_media_pool_queued"));
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
     });
@@ -82,7 +83,8 @@ TEST(MediaConcurrency, BurstOfUploadsIsStoredOrTurnedAwayNeverLost) {
     EXPECT_GT(statuses[503], 0) << "a pool of 1 + 2 took 200 uploads at once";
     EXPECT_TRUE(bad_overload_answers.empty()) << bad_overload_answers.front();
     EXPECT_LE(max_running, 1);
-    EXPECT_LE(max_queued, 2);
+    // Three at a time in all (1 worker + 2 waiting); a finished image still counts until its caller has it.
+    EXPECT_LE(max_admitted, 3);
 
     // Every acknowledged upload is stored, ready, with its files; nothing else is.
     const auto photos = AllPhotos(server);

@@ -195,13 +195,15 @@ core::Task<http::Response> ChangeStateHandler::Handle(http::Request& request) co
     const auto changed = co_await deps_.store.ChangeState(request.PathInt("id"), request.User(), *state,
                                                           state == State::kSold ? buyer : std::nullopt);
     if (const auto* refusal = std::get_if<Refusal>(&changed)) co_return Refused(*refusal);
-    co_return http::Json(DetailJson(std::get<ListingView>(changed), request.User(), false));
+    const bool wished = co_await deps_.store.IsWished(request.PathInt("id"), request.User());
+    co_return http::Json(DetailJson(std::get<ListingView>(changed), request.User(), wished));
 }
 
 core::Task<http::Response> BumpHandler::Handle(http::Request& request) const {
     const auto bumped = co_await deps_.store.Bump(request.PathInt("id"), request.User());
     if (const auto* refusal = std::get_if<Refusal>(&bumped)) co_return Refused(*refusal);
-    co_return http::Json(DetailJson(std::get<ListingView>(bumped), request.User(), false));
+    const bool wished = co_await deps_.store.IsWished(request.PathInt("id"), request.User());
+    co_return http::Json(DetailJson(std::get<ListingView>(bumped), request.User(), wished));
 }
 
 core::Task<http::Response> ChatPartnersHandler::Handle(http::Request& request) const {

@@ -53,7 +53,8 @@ boost::json::object SummaryJson(const ListingView& view) {
             {"bumped_at", Time(l.bumped_at)},
             {"view_count", l.view_count},
             {"wish_count", l.wish_count},
-            {"chat_count", l.chat_count}};
+            {"chat_count", l.chat_count},
+            {"hidden", l.hidden}};
 }
 
 boost::json::object DetailJson(const ListingView& view, std::optional<std::int64_t> viewer, bool wished) {
@@ -66,7 +67,6 @@ boost::json::object DetailJson(const ListingView& view, std::optional<std::int64
     o["photos"] = std::move(photos);
     o["updated_at"] = Time(l.updated_at);
     o["sold_at"] = OptionalTime(l.sold_at);
-    o["hidden"] = l.hidden;
     o["deleted"] = l.deleted;
     o["is_owner"] = owner;
     o["wished"] = wished;

@@ -29,11 +29,14 @@ ImagePool::~ImagePool() {
 
 core::Task<std::variant<ProcessedImage, ImageRefusal>> ImagePool::Process(std::string_view bytes) {
     using Result = std::variant<ProcessedImage, ImageRefusal>;
-    if (admitted_.fetch_add(1) >= options_.workers + options_.max_queued) {
-        admitted_.fetch_sub(1);
-        overloaded_.fetch_add(1);
-        throw OverloadedError("image pool queue is full");
-    }
+    // Admitted only while under the bound, never counted past it even for an instant (the gauges read it).
+    std::size_t seen = admitted_.load();
+    do {
+        if (seen >= options_.workers + options_.max_queued) {
+            overloaded_.fetch_add(1);
+            throw OverloadedError("image pool queue is full");
+        }
+    } while (!admitted_.compare_exchange_weak(seen, seen + 1));
     Release admitted{admitted_};
     // co_spawn's completion needs a default-constructible value, hence the optional.
     std::optional<Result> result = co_await boost::asio::co_spawn(

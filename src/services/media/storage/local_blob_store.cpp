@@ -9,7 +9,16 @@
 
 namespace sikgu::media {
 
-LocalBlobStore::LocalBlobStore(std::filesystem::path root) : root_(std::move(root)) { CreatePrivateDirectories(root_); }
+LocalBlobStore::LocalBlobStore(std::filesystem::path root) : root_(std::move(root)) {
+    CreatePrivateDirectories(root_);
+    // A write cut short by a crash leaves its temporary file (the rename never happened). The folder is this
+    // process's own and nothing is written yet, so every one found now is such a leftover.
+    std::error_code error;
+    for (auto it = std::filesystem::recursive_directory_iterator(root_ / "p", error);
+         !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+        if (it->is_regular_file(error) && it->path().extension() == ".tmp") std::filesystem::remove(it->path(), error);
+    }
+}
 
 LocalBlobStore::~LocalBlobStore() {
     io_.stop();

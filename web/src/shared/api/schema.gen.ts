@@ -1265,6 +1265,8 @@ export interface components {
             view_count: number;
             wish_count: number;
             chat_count: number;
+            /** @description Hidden by its seller (only the seller's own lists and pages show hidden listings). */
+            hidden: boolean;
         };
         ListingDetail: components["schemas"]["ListingSummary"] & {
             description: string;
@@ -1272,7 +1274,6 @@ export interface components {
             updated_at: components["schemas"]["Timestamp"];
             /** Format: date-time */
             sold_at: string | null;
-            hidden: boolean;
             deleted: boolean;
             is_owner: boolean;
             /** @description Whether the caller has wish-listed it. */
