@@ -4,7 +4,8 @@
 // Prints markdown tables to stdout and progress to stderr.
 //
 // Usage: bench_market_search [--listings N=1000000] [--engine sqlite|postgres] [--postgres-url URL]
-//                            [--db PATH] [--queries 2000] [--reuse] [--seed S]
+//                            [--db PATH] [--queries 2000] [--reuse] [--seed S] [--only 'TEXT|TEXT']
+// --only measures just the rows whose label contains one of the texts (e.g. --only 'newest|popular').
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/use_future.hpp>
@@ -57,6 +58,12 @@ struct Options {
     std::size_t queries = 2'000;
     bool reuse = false;
     std::uint64_t seed = 20261203;
+    std::vector<std::string> only;
+
+    bool Selected(const std::string& label) const {
+        return only.empty() ||
+               std::any_of(only.begin(), only.end(), [&](const auto& t) { return label.find(t) != std::string::npos; });
+    }
 };
 
 Options ParseOptions(int argc, char** argv) {
@@ -79,7 +86,14 @@ Options ParseOptions(int argc, char** argv) {
             o.queries = std::stoul(value());
         else if (arg == "--seed")
             o.seed = std::stoull(value());
-        else if (arg == "--reuse")
+        else if (arg == "--only") {
+            const std::string texts = value();
+            for (std::size_t start = 0; start <= texts.size();) {
+                const std::size_t end = std::min(texts.find('|', start), texts.size());
+                o.only.push_back(texts.substr(start, end - start));
+                start = end + 1;
+            }
+        } else if (arg == "--reuse")
             o.reuse = true;
         else
             throw std::runtime_error("unknown argument " + arg);
@@ -373,6 +387,7 @@ std::string Joined(const std::vector<std::string>& keys) {
 // (or a second), and prints one table row.
 template <class Make>
 void Measure(Bench& b, const std::string& label, Make make) {
+    if (!b.options.Selected(label)) return;
     std::size_t i = 0;
     const auto warmup_start = Clock::now();
     for (; i < std::max<std::size_t>(1, b.options.queries / 10) && Seconds(Clock::now() - warmup_start) < 1; ++i) {
@@ -472,6 +487,7 @@ std::map<std::string, std::int64_t> CountMatches(const Options& o,
 // a full page.
 void Verify(Bench& b, const std::vector<TermSet>& sets, const std::map<std::string, std::int64_t>& matches) {
     for (const auto& set : sets) {
+        if (!b.options.Selected(set.name + ", newest")) continue;
         for (const auto& keys : set.queries) {
             const auto page = b.Run(b.store->Feed(MakeQuery(Variants()[0], keys)));
             const auto expected = static_cast<std::size_t>(std::min<std::int64_t>(20, matches.at(Joined(keys))));
