@@ -427,12 +427,17 @@ core::Task<FeedPage> MarketStore::Feed(const FeedQuery& q) const {
             }
             where += ")";
         }
+        // SQLite keeps no statistics on prices (no STAT4) and would take a price range from listings_price and sort
+        // all of it; in the feed's newest and popular orders it walks that order's index and filters prices
+        // (the unary plus keeps the price index out), which stops at a page for any range wider than a sliver.
+        const bool price_order = q.sort == Sort::kPriceAsc || q.sort == Sort::kPriceDesc;
+        const std::string_view price = sqlite && q.search_keys.empty() && !price_order ? "+l.price" : "l.price";
         if (q.min_price) {
-            where += " AND l.price >= ?";
+            where.append(" AND ").append(price).append(" >= ?");
             params.emplace_back(*q.min_price);
         }
         if (q.max_price) {
-            where += " AND l.price <= ?";
+            where.append(" AND ").append(price).append(" <= ?");
             params.emplace_back(*q.max_price);
         }
         if (q.species_id) {
