@@ -159,32 +159,36 @@ Outcome<ListingView> OwnListing(Transaction& tx, std::int64_t id, std::int64_t u
     return std::move(*view);
 }
 
-std::string OrderBy(Sort sort) {
+// `seq` is the column that holds the feed position: l.feed_seq, or the search index's rowid when the query
+// is driven from it (SQLite), so that FTS5 hands out rows newest first and the LIMIT stops it early.
+std::string OrderBy(Sort sort, std::string_view seq) {
+    const std::string tie = std::string(", ").append(seq).append(" DESC");
     switch (sort) {
-        case Sort::kNewest: return " ORDER BY l.feed_seq DESC";
-        case Sort::kPriceAsc: return " ORDER BY l.price ASC, l.feed_seq DESC";
-        case Sort::kPriceDesc: return " ORDER BY l.price DESC, l.feed_seq DESC";
-        case Sort::kPopular: return " ORDER BY (l.view_count + 4 * l.wish_count + 8 * l.chat_count) DESC, l.feed_seq DESC";
+        case Sort::kNewest: return std::string(" ORDER BY ").append(seq).append(" DESC");
+        case Sort::kPriceAsc: return " ORDER BY l.price ASC" + tie;
+        case Sort::kPriceDesc: return " ORDER BY l.price DESC" + tie;
+        case Sort::kPopular: return " ORDER BY (l.view_count + 4 * l.wish_count + 8 * l.chat_count) DESC" + tie;
     }
     return "";
 }
 
 // Keyset: the rows after `after` in the sort's order (feed_seq breaks ties, newest first).
-void AddAfter(Sort sort, const FeedCursor& after, std::string& where, std::vector<Value>& params) {
+void AddAfter(Sort sort, const FeedCursor& after, std::string_view seq, std::string& where, std::vector<Value>& params) {
+    const std::string before_seq = std::string(seq).append(" < ?");
     switch (sort) {
         case Sort::kNewest:
-            where += " AND l.feed_seq < ?";
+            where += " AND " + before_seq;
             params.emplace_back(after.feed_seq);
             return;
         case Sort::kPriceAsc:
-            where += " AND (l.price > ? OR (l.price = ? AND l.feed_seq < ?))";
+            where += " AND (l.price > ? OR (l.price = ? AND " + before_seq + "))";
             break;
         case Sort::kPriceDesc:
-            where += " AND (l.price < ? OR (l.price = ? AND l.feed_seq < ?))";
+            where += " AND (l.price < ? OR (l.price = ? AND " + before_seq + "))";
             break;
         case Sort::kPopular:
             where += " AND ((l.view_count + 4 * l.wish_count + 8 * l.chat_count) < ? OR "
-                     "((l.view_count + 4 * l.wish_count + 8 * l.chat_count) = ? AND l.feed_seq < ?))";
+                     "((l.view_count + 4 * l.wish_count + 8 * l.chat_count) = ? AND " + before_seq + "))";
             break;
     }
     params.emplace_back(after.key);
@@ -382,7 +386,9 @@ core::Task<FeedPage> MarketStore::Feed(const FeedQuery& q) const {
         std::string where = " WHERE l.deleted_at IS NULL AND l.hidden = 0";
         std::vector<Value> params;
         const bool sqlite = IsSqlite(c);
+        std::string_view seq = "l.feed_seq";
         if (!q.search_keys.empty() && sqlite) {
+            seq = "listing_search.rowid";
             // Driven from the index, newest first (the index's rowid is the feed_seq).
             std::string match;
             for (const auto& key : q.search_keys) match.append(match.empty() ? "\"" : " \"").append(key).append("\"");
@@ -421,12 +427,17 @@ core::Task<FeedPage> MarketStore::Feed(const FeedQuery& q) const {
             }
             where += ")";
         }
+        // SQLite keeps no statistics on prices (no STAT4) and would take a price range from listings_price and sort
+        // all of it; in the feed's newest and popular orders it walks that order's index and filters prices
+        // (the unary plus keeps the price index out), which stops at a page for any range wider than a sliver.
+        const bool price_order = q.sort == Sort::kPriceAsc || q.sort == Sort::kPriceDesc;
+        const std::string_view price = sqlite && q.search_keys.empty() && !price_order ? "+l.price" : "l.price";
         if (q.min_price) {
-            where += " AND l.price >= ?";
+            where.append(" AND ").append(price).append(" >= ?");
             params.emplace_back(*q.min_price);
         }
         if (q.max_price) {
-            where += " AND l.price <= ?";
+            where.append(" AND ").append(price).append(" <= ?");
             params.emplace_back(*q.max_price);
         }
         if (q.species_id) {
@@ -437,8 +448,8 @@ core::Task<FeedPage> MarketStore::Feed(const FeedQuery& q) const {
             where += " AND l.id <> ?";
             params.emplace_back(*q.exclude_id);
         }
-        if (q.after) AddAfter(q.sort, *q.after, where, params);
-        sql.append(where).append(OrderBy(q.sort)).append(" LIMIT ?");
+        if (q.after) AddAfter(q.sort, *q.after, seq, where, params);
+        sql.append(where).append(OrderBy(q.sort, seq)).append(" LIMIT ?");
         params.emplace_back(static_cast<std::int64_t>(q.limit + 1));
         return PageOf(c.Query(sql, params), q.limit, q.sort);
     });
