@@ -29,7 +29,8 @@ public:
                 media::MediaQueries(context.peers.Query("media")),
                 context.idempotency,
                 context.clock,
-                {}},
+                {},
+                feed_pages_},
           feed_(deps_),
           create_(deps_),
           get_(deps_),
@@ -99,6 +100,7 @@ public:
 private:
     runtime::ServiceContext& context_;
     MarketStore store_;
+    FeedPageCache feed_pages_;
     MarketDeps deps_;
     FeedHandler feed_;
     CreateListingHandler create_;

@@ -476,6 +476,25 @@ TEST_F(MarketApi, KeywordAlertsFireOncePerSubscriberAndNeverForTheAuthor) {
     EXPECT_EQ(Count("SELECT COUNT(*) FROM keywords WHERE user_id = 2"), 1);
 }
 
+TEST_F(MarketApi, FeedPagesAreSharedButNeverOlderThanTheLastListingChange) {
+    const std::string first = Create(1, "몬스테라");
+    const auto feed = [&] { return client_.Get("/api/v1/market/listings"); };
+    ASSERT_EQ(Ids(feed()), std::vector<std::string>{first});
+    // A listing change in this process shows at once, whatever was rendered before.
+    const std::string second = Create(2, "스투키");
+    EXPECT_EQ(Ids(feed()), (std::vector<std::string>{second, first}));
+    client_.Request("PATCH", "/api/v1/market/listings/" + first, R"({"price":9000})", As(1));
+    EXPECT_EQ(feed().Json().at("items").at(1).at("price"), 9000);
+    client_.Request("DELETE", "/api/v1/market/listings/" + second, "", As(2));
+    EXPECT_EQ(Ids(feed()), std::vector<std::string>{first});
+    // Counters may be a second behind on a shared page, never more.
+    client_.Request("PUT", "/api/v1/market/listings/" + first + "/wish", "", As(3));
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    EXPECT_EQ(feed().Json().at("items").at(0).at("wish_count"), 1);
+    // Pages of other queries are their own.
+    EXPECT_TRUE(Ids(client_.Get("/api/v1/market/listings?q=%EC%8A%A4%ED%88%AC%ED%82%A4")).empty());  // 스투키, deleted
+}
+
 TEST_F(MarketApi, AnIdempotencyKeyCreatesOneListing) {
     const std::string body = Body(ListingBody(1, "한 번만"));
     auto headers = As(1);

@@ -122,8 +122,15 @@ core::Task<http::Response> FeedHandler::Handle(http::Request& request) const {
         if (!q.after) errors.push_back({"cursor", "validation.invalid_value"});
     }
     if (!errors.empty()) co_return http::Problem::Validation(std::move(errors));
+    // The page is the same for every caller: rendered pages are shared (see FeedPageCache for how fresh).
+    std::string key;
+    for (const auto& [name, value] : request.query) key.append(name).append(1, '\0').append(value).append(1, '\0');
+    const std::uint64_t generation = deps_.store.Generation();
+    if (auto body = deps_.feed_pages.Find(key, generation)) co_return http::Text(200, std::move(*body), "application/json");
     const FeedPage page = co_await deps_.store.Feed(q);
-    co_return http::Json(PageJson(page, q.sort));
+    std::string body = boost::json::serialize(PageJson(page, q.sort));
+    deps_.feed_pages.Store(key, generation, body);
+    co_return http::Text(200, std::move(body), "application/json");
 }
 
 core::Task<http::Response> MyListingsHandler::Handle(http::Request& request) const {

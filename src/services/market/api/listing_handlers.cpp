@@ -119,12 +119,14 @@ core::Task<http::Response> CreateListingHandler::Handle(http::Request& request) 
                              .species_name = p.species_name,
                              .trade_area = p.trade_area.value_or(""),
                              .photos = *p.photos};
-    co_return co_await deps_.idempotency.Run(request, [&](sql::Transaction& tx) {
+    http::Response response = co_await deps_.idempotency.Run(request, [&](sql::Transaction& tx) {
         const ListingView view = MarketStore::CreateIn(tx, listing);
-        http::Response response = http::Json(201, DetailJson(view, user, false));
-        response.headers.push_back({"Location", "/api/v1/market/listings/" + std::to_string(view.listing.id)});
-        return response;
+        http::Response created = http::Json(201, DetailJson(view, user, false));
+        created.headers.push_back({"Location", "/api/v1/market/listings/" + std::to_string(view.listing.id)});
+        return created;
     });
+    deps_.store.NoteListingChanged();
+    co_return response;
 }
 
 core::Task<http::Response> GetListingHandler::Handle(http::Request& request) const {

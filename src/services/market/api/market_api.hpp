@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/http/handler.hpp"
+#include "services/market/api/feed_page_cache.hpp"
 #include "services/market/store/market_store.hpp"
 #include "services/media/contract/media_queries.hpp"
 #include "services/plant/contract/plant_queries.hpp"
@@ -26,6 +27,7 @@ struct MarketDeps {
     http::IdempotencyKeys& idempotency;
     const Clock& clock;
     std::string view_salt;  // keys anonymous viewers' addresses; kept in the market database
+    FeedPageCache& feed_pages;
 };
 
 boost::json::object SummaryJson(const ListingView& view);

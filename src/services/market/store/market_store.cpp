@@ -219,7 +219,8 @@ FeedPage PageOf(Rows rows, std::size_t limit, Sort sort) {
 }  // namespace
 
 core::Task<ListingView> MarketStore::Create(const NewListing& n) {
-    co_return co_await db_.Write([&](Transaction& tx) { return CreateIn(tx, n); });
+    ListingView view = co_await db_.Write([&](Transaction& tx) { return CreateIn(tx, n); });
+    co_return Changed(std::move(view));
 }
 
 ListingView MarketStore::CreateIn(Transaction& tx, const NewListing& n) {
@@ -247,7 +248,7 @@ core::Task<std::optional<ListingView>> MarketStore::Find(std::int64_t id) const 
 }
 
 core::Task<Outcome<ListingView>> MarketStore::Update(std::int64_t id, std::int64_t user_id, const ListingPatch& p) {
-    co_return co_await db_.Write([&](Transaction& tx) -> Outcome<ListingView> {
+    Outcome<ListingView> outcome = co_await db_.Write([&](Transaction& tx) -> Outcome<ListingView> {
         auto own = OwnListing(tx, id, user_id);
         if (auto* refusal = std::get_if<Refusal>(&own)) return *refusal;
         const Listing before = std::get<ListingView>(own).listing;
@@ -279,10 +280,11 @@ core::Task<Outcome<ListingView>> MarketStore::Update(std::int64_t id, std::int64
         if (after.IsPublic() && (!before.IsPublic() || text_changed)) SendKeywordAlerts(tx, after);
         return *SelectListing(tx.Sql(), id);
     });
+    co_return Changed(std::move(outcome));
 }
 
 core::Task<Outcome<ListingView>> MarketStore::Delete(std::int64_t id, std::int64_t user_id) {
-    co_return co_await db_.Write([&](Transaction& tx) -> Outcome<ListingView> {
+    Outcome<ListingView> outcome = co_await db_.Write([&](Transaction& tx) -> Outcome<ListingView> {
         auto own = OwnListing(tx, id, user_id);
         if (auto* refusal = std::get_if<Refusal>(&own)) return *refusal;
         const Listing& l = std::get<ListingView>(own).listing;
@@ -292,11 +294,12 @@ core::Task<Outcome<ListingView>> MarketStore::Delete(std::int64_t id, std::int64
         tx.Publish(PostDeleted{l.id, l.seller_id, PhotoIds(l)});
         return *SelectListing(tx.Sql(), id);
     });
+    co_return Changed(std::move(outcome));
 }
 
 core::Task<Outcome<ListingView>> MarketStore::ChangeState(std::int64_t id, std::int64_t user_id, State state,
                                                           std::optional<std::int64_t> buyer_id) {
-    co_return co_await db_.Write([&](Transaction& tx) -> Outcome<ListingView> {
+    Outcome<ListingView> outcome = co_await db_.Write([&](Transaction& tx) -> Outcome<ListingView> {
         auto own = OwnListing(tx, id, user_id);
         if (auto* refusal = std::get_if<Refusal>(&own)) return *refusal;
         const Listing& l = std::get<ListingView>(own).listing;
@@ -320,10 +323,11 @@ core::Task<Outcome<ListingView>> MarketStore::ChangeState(std::int64_t id, std::
         if (state == State::kSold) tx.Publish(PostSold{l.id, l.seller_id, *buyer_id, l.price, l.species_id});
         return after;
     });
+    co_return Changed(std::move(outcome));
 }
 
 core::Task<Outcome<ListingView>> MarketStore::Bump(std::int64_t id, std::int64_t user_id) {
-    co_return co_await db_.Write([&](Transaction& tx) -> Outcome<ListingView> {
+    Outcome<ListingView> outcome = co_await db_.Write([&](Transaction& tx) -> Outcome<ListingView> {
         auto own = OwnListing(tx, id, user_id);
         if (auto* refusal = std::get_if<Refusal>(&own)) return *refusal;
         const Listing& l = std::get<ListingView>(own).listing;
@@ -340,6 +344,7 @@ core::Task<Outcome<ListingView>> MarketStore::Bump(std::int64_t id, std::int64_t
         Index(tx, after.listing);
         return after;
     });
+    co_return Changed(std::move(outcome));
 }
 
 core::Task<bool> MarketStore::RecordView(std::int64_t id, const std::string& viewer, std::int64_t day) {

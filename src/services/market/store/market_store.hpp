@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -107,6 +108,11 @@ class MarketStore {
 public:
     explicit MarketStore(sql::Database& db) : db_(db) {}
 
+    /// Counts the listing changes this process has committed (not counters: views, wishes, chats); caches of
+    /// rendered pages compare it. Moves after the change is committed.
+    std::uint64_t Generation() const { return generation_.load(std::memory_order_acquire); }
+    void NoteListingChanged() { generation_.fetch_add(1, std::memory_order_acq_rel); }
+
     core::Task<ListingView> Create(const NewListing& listing);
     /// The same, inside the caller's unit of work (an Idempotency-Key's).
     static ListingView CreateIn(sql::Transaction& tx, const NewListing& listing);
@@ -144,7 +150,15 @@ public:
     core::Task<std::int64_t> PurgeViewsBefore(std::int64_t day);
 
 private:
+    // After a unit of work that changed a listing (or refused to: harmless).
+    template <class T>
+    T Changed(T result) {
+        NoteListingChanged();
+        return result;
+    }
+
     sql::Database& db_;
+    std::atomic<std::uint64_t> generation_{0};
 };
 
 }  // namespace sikgu::market

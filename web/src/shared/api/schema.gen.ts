@@ -399,6 +399,8 @@ export interface paths {
          * @description Public listings (not hidden, not deleted), newest first unless `sort` says otherwise. Filters combine with AND.
          *     Paged with an opaque cursor: pass `next_cursor` as `cursor` with the same `sort`; it is null on the last page.
          *     Under `sort=popular` (views + 4 × wishes + 8 × chats) counts change between pages, so a listing may move.
+         *     Pages are shared between callers: a listing change shows at once, counts (views, wishes, chats) may be up
+         *     to a second behind.
          */
         get: operations["listListings"];
         put?: never;
