@@ -95,6 +95,13 @@ std::optional<ListingView> SelectListing(Connection& c, std::int64_t id) {
 
 bool IsSqlite(Connection& c) { return c.GetEngine() == sql::Engine::kSqlite; }
 
+// A PostgreSQL text[] literal of search terms (letters and digits only, so quoting each is enough).
+std::string TextArray(const std::set<std::string>& terms) {
+    std::string array = "{";
+    for (const auto& t : terms) array.append(array.size() > 1 ? ",\"" : "\"").append(t).append("\"");
+    return array + "}";
+}
+
 // The search index holds public listings only, under their feed_seq.
 void Index(Transaction& tx, const Listing& l) {
     if (!l.IsPublic()) return;
@@ -106,11 +113,8 @@ void Index(Transaction& tx, const Listing& l) {
     std::set<std::string> terms;
     for (auto& t : SearchTerms(l.title)) terms.insert(std::move(t));
     for (auto& t : SearchTerms(l.description)) terms.insert(std::move(t));
-    std::string array = "{";
-    for (const auto& t : terms) array.append(array.size() > 1 ? ",\"" : "\"").append(t).append("\"");
-    array += "}";
     tx.Execute("UPDATE listings SET search_terms = ?::text[], title_key = ?, description_key = ? WHERE id = ?",
-               {array, SearchKey(l.title), SearchKey(l.description), l.id});
+               {TextArray(terms), SearchKey(l.title), SearchKey(l.description), l.id});
 }
 
 void Unindex(Transaction& tx, const Listing& l) {
@@ -409,11 +413,8 @@ core::Task<FeedPage> MarketStore::Feed(const FeedQuery& q) const {
             for (const auto& key : q.search_keys) {
                 for (auto& t : QueryTerms(key)) terms.insert(std::move(t));
             }
-            std::string array = "{";
-            for (const auto& t : terms) array.append(array.size() > 1 ? ",\"" : "\"").append(t).append("\"");
-            array += "}";
             where += " AND l.search_terms @> ?::text[]";
-            params.emplace_back(array);
+            params.emplace_back(TextArray(terms));
             for (const auto& key : q.search_keys) {
                 where += " AND (strpos(l.title_key, ?) > 0 OR strpos(l.description_key, ?) > 0)";
                 params.emplace_back(key);
