@@ -8,6 +8,7 @@
 #include "services/account/account_module.hpp"
 #include "services/market/market_module.hpp"
 #include "services/media/media_module.hpp"
+#include "services/notify/notify_module.hpp"
 #include "services/plant/plant_module.hpp"
 
 namespace sikgu::app {
@@ -17,6 +18,7 @@ constexpr runtime::ModuleEntry kModules[] = {
     {"plant", &plant::MakeModule},
     {"media", &media::MakeModule},
     {"market", &market::MakeModule, market::kNeeds},
+    {"notify", &notify::MakeModule},
 };
 }  // namespace
 

@@ -145,6 +145,35 @@ std::optional<std::vector<std::int64_t>> JsonBody::OptionalIdList(std::string_vi
     return ids;
 }
 
+std::optional<std::vector<std::string>> JsonBody::OptionalStringList(std::string_view field, std::size_t max_items,
+                                                                     std::size_t max_chars) {
+    const auto* value = Take(field);
+    if (value == nullptr) return std::nullopt;
+    if (!value->is_array()) {
+        AddError(std::string(field), "validation.wrong_type");
+        return std::nullopt;
+    }
+    const auto& array = value->as_array();
+    if (array.size() > max_items) {
+        AddError(std::string(field), "validation.out_of_range");
+        return std::nullopt;
+    }
+    std::vector<std::string> items;
+    for (const auto& item : array) {
+        if (!item.is_string() || CountCodePoints(item.as_string()) > max_chars) {
+            AddError(std::string(field), "validation.invalid_format");
+            return std::nullopt;
+        }
+        std::string text(item.as_string());
+        if (std::find(items.begin(), items.end(), text) != items.end()) {
+            AddError(std::string(field), "validation.duplicate");
+            return std::nullopt;
+        }
+        items.push_back(std::move(text));
+    }
+    return items;
+}
+
 bool JsonBody::IsNull(std::string_view field) {
     taken_.insert(std::string(field));
     const auto* value = object_.if_contains(field);

@@ -38,6 +38,9 @@ public:
     /// An array of ids (decimal strings), between min_items and max_items long, without repeats.
     std::optional<std::vector<std::int64_t>> OptionalIdList(std::string_view field, std::size_t min_items,
                                                             std::size_t max_items);
+    /// An array of at most max_items distinct strings of at most max_chars code points each (empty allowed).
+    std::optional<std::vector<std::string>> OptionalStringList(std::string_view field, std::size_t max_items,
+                                                               std::size_t max_chars);
     /// True when the field is sent as an explicit null (for edits, where null removes a value).
     bool IsNull(std::string_view field);
 

@@ -325,6 +325,12 @@ TEST_F(MarketApi, StatesGoSellingReservedSoldWithABuyerWhoChatted) {
     const auto guide = client_.Get("/api/v1/market/species/" + std::to_string(kMonstera) + "/price-guide");
     EXPECT_EQ(guide.Json().at("count"), 1);
     EXPECT_EQ(guide.Json().at("median"), 15000);
+    // A species that exists but sold nothing has an empty guide; one the encyclopedia lacks is not found.
+    const auto empty = client_.Get("/api/v1/market/species/12901/price-guide");  // 히포에스테스
+    ASSERT_EQ(empty.status, 200);
+    EXPECT_EQ(empty.Json().at("count"), 0);
+    EXPECT_EQ(empty.Json().at("median"), nullptr);
+    EXPECT_EQ(client_.Get("/api/v1/market/species/999999/price-guide").Code(), "market.unknown_species");
 }
 
 TEST_F(MarketApi, BumpsOncePerDay) {

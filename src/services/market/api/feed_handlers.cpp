@@ -1,8 +1,7 @@
 #include <boost/json.hpp>
 
-#include <charconv>
-
 #include "core/http/json_body.hpp"
+#include "core/http/query_params.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/search_text.hpp"
 #include "core/util/text.hpp"
@@ -15,25 +14,8 @@ namespace {
 constexpr std::size_t kMaxQueryChars = 50;
 constexpr std::size_t kMaxQueryTerms = 5;
 
-std::optional<std::int64_t> IntParam(const http::Request& request, std::string_view name, std::int64_t min,
-                                     std::int64_t max, std::vector<http::FieldError>& errors) {
-    const auto value = request.Query(name);
-    if (!value || value->empty()) return std::nullopt;
-    std::int64_t n = 0;
-    const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
-    if (ec != std::errc{} || end != value->data() + value->size()) {
-        errors.push_back({std::string(name), "validation.invalid_format"});
-        return std::nullopt;
-    }
-    if (n < min || n > max) {
-        errors.push_back({std::string(name), "validation.out_of_range"});
-        return std::nullopt;
-    }
-    return n;
-}
-
 std::size_t LimitParam(const http::Request& request, std::vector<http::FieldError>& errors) {
-    return static_cast<std::size_t>(IntParam(request, "limit", 1, 100, errors).value_or(20));
+    return static_cast<std::size_t>(http::IntQuery(request, "limit", 1, 100, errors).value_or(20));
 }
 
 std::optional<Sort> ParseSort(std::string_view name) {
@@ -101,8 +83,8 @@ core::Task<http::Response> FeedHandler::Handle(http::Request& request) const {
             rest.remove_prefix(std::min(comma + 1, rest.size()));
         }
     }
-    q.min_price = IntParam(request, "min_price", 0, Limits::kPriceMax, errors);
-    q.max_price = IntParam(request, "max_price", 0, Limits::kPriceMax, errors);
+    q.min_price = http::IntQuery(request, "min_price", 0, Limits::kPriceMax, errors);
+    q.max_price = http::IntQuery(request, "max_price", 0, Limits::kPriceMax, errors);
     if (const auto free = request.Query("free"); free && !free->empty()) {
         if (*free == "true") {
             q.max_price = 0;
@@ -111,8 +93,8 @@ core::Task<http::Response> FeedHandler::Handle(http::Request& request) const {
         }
     }
     if (q.min_price && q.max_price && *q.min_price > *q.max_price) errors.push_back({"min_price", "validation.out_of_range"});
-    q.species_id = IntParam(request, "species_id", 1, INT64_MAX, errors);
-    q.exclude_id = IntParam(request, "exclude", 1, INT64_MAX, errors);
+    q.species_id = http::IntQuery(request, "species_id", 1, INT64_MAX, errors);
+    q.exclude_id = http::IntQuery(request, "exclude", 1, INT64_MAX, errors);
     const auto sort = ParseSort(request.Query("sort").value_or(""));
     if (!sort) errors.push_back({"sort", "validation.invalid_value"});
     q.sort = sort.value_or(Sort::kNewest);
@@ -151,6 +133,11 @@ core::Task<http::Response> PriceGuideHandler::Handle(http::Request& request) con
     const std::int64_t since =
         ToUnixMillis(deps_.clock.Now() - std::chrono::duration_cast<std::chrono::system_clock::duration>(Limits::kPriceGuideWindow));
     const PriceGuide guide = co_await deps_.store.PriceGuideFor(request.PathInt("id"), since);
+    if (guide.count == 0) {
+        // Only an empty guide asks the encyclopedia: a species with sales exists.
+        const auto species = co_await deps_.plants.FindSpecies(request.PathInt("id"));
+        if (!species) co_return http::Problem::NotFound("market.unknown_species");
+    }
     boost::json::object json{{"species_id", std::to_string(request.PathInt("id"))},
                              {"days", Limits::kPriceGuideWindow.count() / 24},
                              {"count", guide.count}};

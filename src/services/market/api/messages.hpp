@@ -18,6 +18,7 @@ inline constexpr http::Message kMessages[] = {
     {"market.photo_not_ready", "사진을 아직 처리하고 있습니다. 잠시 후 다시 시도해 주세요.",
      "A photo is still being processed; try again shortly."},
     {"market.species_not_found", "식물 백과에 없는 식물입니다.", "No such species in the encyclopedia."},
+    {"market.unknown_species", "해당 식물을 식물 백과에서 찾을 수 없습니다.", "No such species in the encyclopedia."},
     {"market.query_without_letters", "글자나 숫자를 한 자 이상 넣어 주세요.", "Use at least one letter or digit."},
     {"market.too_many_terms", "검색어는 다섯 개까지 넣을 수 있습니다.", "At most five search terms."},
     {"market.keyword_exists", "이미 등록한 키워드입니다.", "You already have this keyword."},

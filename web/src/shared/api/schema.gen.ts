@@ -651,6 +651,152 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 알림 목록 / My notifications
+         * @description Newest first, keyset-paged. A notification's `id` numbers the user's own notifications 1, 2, 3, … and is the stream's event id.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 안 읽은 알림 수 / Unread count */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 모두 읽음 / Mark all read
+         * @description Marks every notification up to `up_to` (the newest one the reader has seen; all when omitted) read, so one that arrives meanwhile stays unread. The body is optional.
+         */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 알림 설정 / Notification settings */
+        get: operations["getNotificationSettings"];
+        /**
+         * 알림 설정 바꾸기 / Change notification settings
+         * @description Replaces the muted types. A muted type is not stored at all (and so never streamed).
+         */
+        put: operations["setNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 실시간 알림 / Live notifications (Server-Sent Events)
+         * @description `text/event-stream` for the signed-in user, usable from the browser's `EventSource`: authenticated by the
+         *     `sikgu_access` cookie (same origin), a single-use `?ticket=` or a bearer token. Events:
+         *
+         *     - `retry: 3000` first;
+         *     - `event: notification`, `id: <notification id>`, data: a `Notification` plus `unread` (the count after it);
+         *     - `event: unread`, data `{"count": n}`: on connect and whenever the count changes without a new
+         *       notification (read or deleted in another tab);
+         *     - `event: resync`, data `{}`: the client was more than 500 notifications behind; reload the list;
+         *     - `event: reauth` (data `expired` or `revoked`) or `event: bye` (data `shutdown`) just before the server
+         *       ends the stream;
+         *     - a `: heartbeat` comment after 15 s (`notify.heartbeat_seconds`) without anything else.
+         *
+         *     On reconnect `Last-Event-ID` (or `?last_event_id=`, for a client that must open a new URL) replays what
+         *     came after that id, then the stream goes live; nothing is sent twice. An id that is not a number, or beyond
+         *     the user's last notification, is ignored: the stream starts live.
+         */
+        get: operations["streamNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 읽음 표시 / Mark read */
+        put: operations["markNotificationRead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 알림 삭제 / Delete a notification */
+        delete: operations["deleteNotification"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/photos": {
         parameters: {
             query?: never;
@@ -1349,6 +1495,35 @@ export interface components {
             median: number | null;
             min: number | null;
             max: number | null;
+        };
+        /** @enum {string} */
+        NotificationType: "comment" | "reply" | "like" | "wish" | "keyword" | "chat" | "payment" | "coupon";
+        Notification: {
+            id: components["schemas"]["Id"];
+            type: components["schemas"]["NotificationType"];
+            /** @description The short sentence to show, in the request's language (Accept-Language). */
+            text: string;
+            /** @description What it is about (a listing's title), at most 60 characters. */
+            subject: string;
+            /** @description The keyword that matched, a message preview; may be empty. At most 80 characters. */
+            detail: string;
+            /** @description The web path to open, e.g. `/market/123`. */
+            link: string;
+            read: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            unread: number;
+            next_cursor: string | null;
+        };
+        UnreadCount: {
+            unread: number;
+        };
+        NotificationSettings: {
+            types: components["schemas"]["NotificationType"][];
+            muted: components["schemas"]["NotificationType"][];
         };
         Health: {
             /** @constant */
@@ -2733,6 +2908,207 @@ export interface operations {
                     "application/json": components["schemas"]["PriceGuide"];
                 };
             };
+            /** @description `market.unknown_species`: no such species in the encyclopedia. */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page and the unread count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    up_to?: components["schemas"]["Id"];
+                };
+            };
+        };
+        responses: {
+            /** @description The unread count after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every type and the muted ones. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    setNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    muted: components["schemas"]["NotificationType"][];
+                };
+            };
+        };
+        responses: {
+            /** @description The settings now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    streamNotifications: {
+        parameters: {
+            query?: {
+                last_event_id?: string;
+            };
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unread count after (marking a read one again changes nothing). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `notify.not_found` (ids are the caller's own: another user's never match). */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `notify.not_found`. */
+            404: components["responses"]["NotFound"];
         };
     };
     uploadPhotos: {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { SearchRow } from '../../../shared/components/SearchRow';
 import { useTitle } from '../../../shared/components/useTitle';
 import { fmt } from '../../../shared/i18n';
 import { useFeed } from '../api/queries';
@@ -104,26 +105,15 @@ export function MarketFeedPage() {
       <p className="lead">{t.market.lead}</p>
 
       <form role="search" className="search-form card market-search" onSubmit={onSubmit} aria-label={t.market.searchLabel}>
-        <div className="search-row">
-          <div className="field grow">
-            <label htmlFor="market-search">{t.market.searchLabel}</label>
-            <input
-              id="market-search"
-              name="market-search"
-              data-testid="market-search"
-              type="search"
-              value={q}
-              placeholder={t.market.searchPlaceholder}
-              onChange={(e) => setQ(e.target.value)}
-              autoComplete="off"
-              enterKeyHint="search"
-              maxLength={QUERY_MAX}
-            />
-          </div>
-          <button type="submit" className="btn btn-primary" name="market-search-submit">
-            {t.market.searchButton}
-          </button>
-        </div>
+        <SearchRow
+          name="market-search"
+          label={t.market.searchLabel}
+          placeholder={t.market.searchPlaceholder}
+          button={t.market.searchButton}
+          value={q}
+          onChange={setQ}
+          maxLength={QUERY_MAX}
+        />
 
         <fieldset className="chip-group">
           <legend className="visually-hidden">{t.market.category}</legend>
@@ -179,34 +169,24 @@ export function MarketFeedPage() {
                 {t.marketWrite.price}
               </span>
               <div className="range-inputs" role="group" aria-labelledby="price-range-label">
-                <label htmlFor="filter-min-price" className="visually-hidden">
-                  {t.market.minPrice}
-                </label>
-                <input
+                <PriceBound
                   id="filter-min-price"
                   name="min_price"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  placeholder={t.market.minPrice}
+                  label={t.market.minPrice}
                   value={minPrice}
                   disabled={filters.free === 'true'}
-                  onChange={(e) => setMinPrice(e.target.value.replace(/[^\d]/g, ''))}
-                  onBlur={commitPrices}
+                  onChange={setMinPrice}
+                  onCommit={commitPrices}
                 />
                 <span aria-hidden="true">~</span>
-                <label htmlFor="filter-max-price" className="visually-hidden">
-                  {t.market.maxPrice}
-                </label>
-                <input
+                <PriceBound
                   id="filter-max-price"
                   name="max_price"
-                  inputMode="numeric"
-                  autoComplete="off"
-                  placeholder={t.market.maxPrice}
+                  label={t.market.maxPrice}
                   value={maxPrice}
                   disabled={filters.free === 'true'}
-                  onChange={(e) => setMaxPrice(e.target.value.replace(/[^\d]/g, ''))}
-                  onBlur={commitPrices}
+                  onChange={setMaxPrice}
+                  onCommit={commitPrices}
                 />
               </div>
             </div>
@@ -259,6 +239,38 @@ export function MarketFeedPage() {
             ) : null}
           </>
         }
+      />
+    </>
+  );
+}
+
+interface PriceBoundProps {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  disabled: boolean;
+  onChange: (digits: string) => void;
+  onCommit: () => void;
+}
+
+/** One end of the price range: digits only, applied when the box loses focus. */
+function PriceBound({ id, name, label, value, disabled, onChange, onCommit }: PriceBoundProps) {
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        inputMode="numeric"
+        autoComplete="off"
+        placeholder={label}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value.replace(/[^\d]/g, ''))}
+        onBlur={onCommit}
       />
     </>
   );

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router-dom';
 import { errorText } from '../../../shared/api/errorText';
 import type { PlantSummary } from '../../../shared/api/types';
 import { Notice } from '../../../shared/components/Notice';
+import { SearchRow } from '../../../shared/components/SearchRow';
 import { useTitle } from '../../../shared/components/useTitle';
 import { commonKo, fmt } from '../../../shared/i18n';
 import { usePlantList } from '../api/queries';
@@ -88,25 +89,15 @@ export function PlantListPage() {
       <p className="lead">{t.plants.lead}</p>
 
       <form role="search" className="search-form card" onSubmit={onSearch} aria-label={t.plants.searchLabel}>
-        <div className="search-row">
-          <div className="field grow">
-            <label htmlFor="plant-search">{t.plants.searchLabel}</label>
-            <input
-              id="plant-search"
-              name="plant-search"
-              data-testid="plant-search"
-              type="search"
-              value={q}
-              placeholder={t.plants.searchPlaceholder}
-              onChange={(e) => setQ(e.target.value)}
-              autoComplete="off"
-              maxLength={100}
-            />
-          </div>
-          <button type="submit" className="btn btn-primary" name="plant-search-submit">
-            {t.plants.searchButton}
-          </button>
-        </div>
+        <SearchRow
+          name="plant-search"
+          label={t.plants.searchLabel}
+          placeholder={t.plants.searchPlaceholder}
+          button={t.plants.searchButton}
+          value={q}
+          onChange={setQ}
+          maxLength={100}
+        />
         <fieldset className="filters">
           <legend>{t.plants.filtersLabel}</legend>
           <FilterSelect
