@@ -12,6 +12,7 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev prometheus-cpp-dev
   libgtest-dev libgmock-dev
   libvips-dev
+  clang-14 libclang-rt-14-dev
 )
 if [ "${SIKGU_WITH_BROWSER:-0}" = 1 ]; then packages+=(chromium); fi
 if [ "${SIKGU_WITH_BENCH:-0}" = 1 ]; then packages+=(wrk); fi
