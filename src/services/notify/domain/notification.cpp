@@ -31,9 +31,11 @@ std::string Shorten(std::string_view text, std::size_t max_chars) {
 
 std::optional<std::int64_t> ParseEventId(std::string_view text) {
     if (text.empty() || text.size() > 18) return std::nullopt;
+    // Digits only: from_chars alone would take "-0".
+    if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return std::nullopt;
     std::int64_t value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size() || value < 0) return std::nullopt;
+    if (ec != std::errc{} || end != text.data() + text.size()) return std::nullopt;
     return value;
 }
 
