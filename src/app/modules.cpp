@@ -6,6 +6,7 @@
 
 #include "core/runtime/app.hpp"
 #include "services/account/account_module.hpp"
+#include "services/chat/chat_module.hpp"
 #include "services/market/market_module.hpp"
 #include "services/media/media_module.hpp"
 #include "services/notify/notify_module.hpp"
@@ -18,6 +19,7 @@ constexpr runtime::ModuleEntry kModules[] = {
     {"plant", &plant::MakeModule},
     {"media", &media::MakeModule},
     {"market", &market::MakeModule, market::kNeeds},
+    {"chat", &chat::MakeModule, chat::kNeeds},
     {"notify", &notify::MakeModule},
 };
 }  // namespace

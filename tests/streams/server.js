@@ -3,7 +3,9 @@
 //
 //   const server = await startServer();   // { base, port, pid, logs(), exited, stop() }
 //
-// SIKGU_STREAM_TEST_SERVER names the binary (default <repo>/build/tests/sikgu_stream_test_server).
+// SIKGU_STREAM_TEST_SERVER names the binary (default <repo>/build/tests/sikgu_stream_test_server). It runs
+// every real module too, so other suites use it as well; `options.dataDir` (kept on stop) restarts a server
+// on the same data.
 
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,10 +23,10 @@ export const GRACE_SECONDS = 5;
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startServer(env = {}) {
+export async function startServer(env = {}, options = {}) {
   const bin = process.env.SIKGU_STREAM_TEST_SERVER || path.join(REPO_ROOT, 'build', 'tests', 'sikgu_stream_test_server');
-  if (!existsSync(bin)) throw new Error(`stream test server not found at ${bin} (set SIKGU_STREAM_TEST_SERVER)`);
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sikgu-streams-'));
+  if (!existsSync(bin)) throw new Error(`server binary not found at ${bin} (set SIKGU_STREAM_TEST_SERVER)`);
+  const dataDir = options.dataDir || await mkdtemp(path.join(os.tmpdir(), 'sikgu-streams-'));
   const child = spawn(bin, [], {
     env: {
       ...process.env,
@@ -71,7 +73,7 @@ export async function startServer(env = {}) {
       child.kill('SIGKILL');
       await exited;
     }
-    await rm(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
   return { base: `http://127.0.0.1:${port}`, port, pid: child.pid, child, logs: () => output, exited, stop };
 }

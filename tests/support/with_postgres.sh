@@ -19,7 +19,7 @@ trap cleanup EXIT
 as_pg "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 as_pg "$bin/pg_ctl" -D "$dir/data" -w -l "$dir/log" \
   -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off" start >/dev/null
-for db in sikgu_test sikgu_account sikgu_plant sikgu_media sikgu_market sikgu_notify sikgu_chat; do
+for db in sikgu_test sikgu_account sikgu_plant sikgu_media sikgu_market sikgu_notify sikgu_chat sikgu_streamtest; do
   as_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$db"
 done
 export SIKGU_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:$port/sikgu_test"

@@ -120,14 +120,27 @@ bool IsResourceExhaustion(const boost::system::error_code& ec) {
     return value == EMFILE || value == ENFILE || value == ENOBUFS || value == ENOMEM;
 }
 
-// What the open-file limit leaves for client connections after the databases, mail and files.
+// Descriptors the process holds now (the databases are open by the time the listener is made).
+std::size_t OpenDescriptors() {
+    std::error_code ec;
+    std::size_t n = 0;
+    for (auto it = std::filesystem::directory_iterator("/proc/self/fd", ec); !ec && it != std::filesystem::directory_iterator();
+         it.increment(ec)) {
+        ++n;
+    }
+    return n;
+}
+
+// What the open-file limit leaves for client connections after what is open at start (every service's
+// databases) and a margin for what opens later (more pooled reads, mail, uploads, outgoing calls).
 std::size_t ConnectionCapFor(std::size_t configured) {
     constexpr std::size_t kDefaultCap = 10000;
-    constexpr std::size_t kReservedDescriptors = 64;
+    constexpr std::size_t kMargin = 48;
+    const std::size_t reserved = std::max<std::size_t>(64, OpenDescriptors() + kMargin);
     rlimit limit{};
     std::size_t allowed = kDefaultCap;
     if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
-        allowed = limit.rlim_cur > kReservedDescriptors * 2 ? limit.rlim_cur - kReservedDescriptors : limit.rlim_cur / 2;
+        allowed = limit.rlim_cur > reserved * 2 ? limit.rlim_cur - reserved : limit.rlim_cur / 2;
     }
     if (configured != 0) return configured;  // the operator's number, even above the limit (then accept backs off)
     return std::max<std::size_t>(1, std::min(kDefaultCap, allowed));

@@ -146,7 +146,8 @@ std::string ToPostgresPlaceholders(std::string_view sql) {
     out.reserve(sql.size() + 16);
     int n = 0;
     char quote = 0;
-    for (const char c : sql) {
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+        const char c = sql[i];
         if (quote != 0) {
             if (c == quote) quote = 0;
             out += c;
@@ -155,6 +156,9 @@ std::string ToPostgresPlaceholders(std::string_view sql) {
             out += c;
         } else if (c == '?') {
             out += '$';
+            // "?3" names the third parameter (SQLite's ?NNN), so one value can be used twice; a bare "?" is
+            // the next one. A statement uses one style or the other.
+            if (i + 1 < sql.size() && sql[i + 1] >= '0' && sql[i + 1] <= '9') continue;
             out += std::to_string(++n);
         } else {
             out += c;

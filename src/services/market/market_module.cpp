@@ -47,7 +47,8 @@ public:
           keywords_(deps_),
           add_keyword_(deps_),
           remove_keyword_(deps_),
-          price_guide_(deps_) {}
+          price_guide_(deps_),
+          listing_info_(deps_) {}
 
     void Register(runtime::Registry& r) override {
         r.AddMigrations(Migrations());
@@ -71,6 +72,7 @@ public:
         r.AddRoute({Verb::kPost, "/api/v1/market/me/keywords", Auth::kUser}, add_keyword_);
         r.AddRoute({Verb::kDelete, "/api/v1/market/me/keywords/{id:int}", Auth::kUser}, remove_keyword_);
         r.AddRoute({Verb::kGet, "/api/v1/market/species/{id:int}/price-guide", Auth::kPublic}, price_guide_);
+        r.AddRoute({Verb::kGet, "/internal/v1/market/listings/{id:int}", Auth::kService}, listing_info_);
 
         r.Subscribe<chat::ChatRoomCreated>(&MarketStore::OnChatRoomCreated);
         // Sellers' and buyers' nicknames, kept here so a feed page needs no call to account.
@@ -119,6 +121,7 @@ private:
     AddKeywordHandler add_keyword_;
     RemoveKeywordHandler remove_keyword_;
     PriceGuideHandler price_guide_;
+    ListingInfoHandler listing_info_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "core/util/clock.hpp"
 #include "core/util/time.hpp"
 #include "services/account/contract/events.hpp"
+#include "services/chat/contract/events.hpp"
 #include "services/market/contract/events.hpp"
 #include "services/notify/api/messages.hpp"
 #include "services/notify/api/notify_api.hpp"
@@ -57,6 +58,15 @@ public:
                         .subject = e.title,
                         .detail = e.keyword,
                         .link = ListingLink(e.post_id)});
+        });
+        // A message to someone who has the room open is seen already: no notification.
+        r.Subscribe<chat::ChatMessageSent>([this](sql::Transaction& tx, const chat::ChatMessageSent& e) {
+            if (e.recipient_present) return;
+            Notify(tx, {.user_id = e.recipient_id,
+                        .kind = Kind::kChat,
+                        .subject = e.sender_nickname.empty() ? std::string("채팅") : e.sender_nickname,
+                        .detail = e.preview,
+                        .link = "/chat/" + std::to_string(e.room_id)});
         });
         r.Subscribe<account::UserDeleted>(
             [](sql::Transaction& tx, const account::UserDeleted& e) { NotifyStore::ForgetUser(tx, e.user_id); });

@@ -252,5 +252,10 @@ TEST(PostgresPlaceholders, SkipQuotedText) {
               "SELECT '?' , \"a?\" FROM t WHERE a = $1 AND b = $2");
 }
 
+TEST(PostgresPlaceholders, NumberedOnesKeepTheirNumber) {
+    EXPECT_EQ(ToPostgresPlaceholders("SELECT * FROM t WHERE a = ?1 OR b = ?1 AND c = ?12"),
+              "SELECT * FROM t WHERE a = $1 OR b = $1 AND c = $12");
+}
+
 }  // namespace
 }  // namespace sikgu::sql

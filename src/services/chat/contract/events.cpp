@@ -17,4 +17,25 @@ ChatRoomCreated ChatRoomCreated::FromJson(const boost::json::object& data) {
     return {IdField(data, "room_id"), IdField(data, "post_id"), IdField(data, "seller_id"), IdField(data, "buyer_id")};
 }
 
+boost::json::object ChatMessageSent::ToJson() const {
+    return {{"room_id", IdJson(room_id)},
+            {"post_id", IdJson(post_id)},
+            {"seq", seq},
+            {"sender_id", IdJson(sender_id)},
+            {"recipient_id", IdJson(recipient_id)},
+            {"sender_nickname", sender_nickname},
+            {"preview", preview},
+            {"recipient_present", recipient_present}};
+}
+ChatMessageSent ChatMessageSent::FromJson(const boost::json::object& data) {
+    return {IdField(data, "room_id"),
+            IdField(data, "post_id"),
+            IntField(data, "seq"),
+            IdField(data, "sender_id"),
+            IdField(data, "recipient_id"),
+            StringField(data, "sender_nickname"),
+            StringField(data, "preview"),
+            data.at("recipient_present").as_bool()};
+}
+
 }  // namespace sikgu::chat

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-// The events the chat service publishes. The chat service itself comes later; market already consumes
-// chat.room.created (it picks the buyer of a sold listing among the users who chatted about it).
+// The events the chat service publishes: market consumes chat.room.created (it picks the buyer of a sold
+// listing among the users who chatted about it), notify consumes chat.message.sent.
 namespace sikgu::chat {
 
 /// A buyer opened a 1:1 chat with the seller about a listing. Key: the post id.
@@ -21,6 +21,25 @@ struct ChatRoomCreated {
     std::string Key() const { return std::to_string(post_id); }
     boost::json::object ToJson() const;
     static ChatRoomCreated FromJson(const boost::json::object& data);
+};
+
+/// A user wrote in a room (system notices are not sent). Key: the room id, so one room's messages stay in
+/// order. `recipient_present`: the recipient had the room open when it was stored, so no notification.
+struct ChatMessageSent {
+    static constexpr std::string_view kType = "chat.message.sent";
+    static constexpr int kVersion = 1;
+    std::int64_t room_id = 0;
+    std::int64_t post_id = 0;
+    std::int64_t seq = 0;
+    std::int64_t sender_id = 0;
+    std::int64_t recipient_id = 0;
+    std::string sender_nickname;
+    std::string preview;  // the text (shortened), or "사진" for a photo
+    bool recipient_present = false;
+
+    std::string Key() const { return std::to_string(room_id); }
+    boost::json::object ToJson() const;
+    static ChatMessageSent FromJson(const boost::json::object& data);
 };
 
 }  // namespace sikgu::chat

@@ -8,6 +8,7 @@
 #include "core/util/text.hpp"
 #include "core/util/time.hpp"
 #include "services/market/api/market_api.hpp"
+#include "services/market/contract/market_queries.hpp"
 
 namespace sikgu::market {
 namespace {
@@ -227,6 +228,20 @@ core::Task<http::Response> WishHandler::Handle(http::Request& request) const {
     if (const auto* refusal = std::get_if<Refusal>(&result)) co_return Refused(*refusal);
     const Listing& l = std::get<ListingView>(result).listing;
     co_return http::Json(boost::json::object{{"listing_id", std::to_string(l.id)}, {"wished", wished_}, {"wish_count", l.wish_count}});
+}
+
+core::Task<http::Response> ListingInfoHandler::Handle(http::Request& request) const {
+    const auto view = co_await deps_.store.Find(request.PathInt("id"));
+    if (!view || view->listing.deleted) co_return http::Problem::NotFound("market.listing_not_found");
+    const Listing& l = view->listing;
+    const ListingInfo info{.id = l.id,
+                           .seller_id = l.seller_id,
+                           .title = l.title,
+                           .price = l.price,
+                           .state = std::string(StateName(l.state)),
+                           .thumbnail_url = l.photos.empty() ? std::string() : l.photos.front().thumbnail_url,
+                           .open = l.IsPublic()};
+    co_return http::Json(info.ToJson());
 }
 
 }  // namespace sikgu::market

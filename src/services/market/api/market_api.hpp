@@ -66,6 +66,7 @@ SIKGU_MARKET_HANDLER(KeywordsHandler);        // GET /api/v1/market/me/keywords
 SIKGU_MARKET_HANDLER(AddKeywordHandler);      // POST /api/v1/market/me/keywords
 SIKGU_MARKET_HANDLER(RemoveKeywordHandler);   // DELETE /api/v1/market/me/keywords/{id}
 SIKGU_MARKET_HANDLER(PriceGuideHandler);      // GET /api/v1/market/species/{id}/price-guide
+SIKGU_MARKET_HANDLER(ListingInfoHandler);     // GET /internal/v1/market/listings/{id} (chat)
 
 #undef SIKGU_MARKET_HANDLER
 

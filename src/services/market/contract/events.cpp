@@ -21,11 +21,18 @@ PostCreated PostCreated::FromJson(const boost::json::object& data) {
 
 boost::json::object PostUpdated::ToJson() const {
     return {{"post_id", IdJson(post_id)}, {"seller_id", IdJson(seller_id)}, {"title", title},
-            {"price", price},             {"state", state},                 {"photo_ids", IdListJson(photo_ids)}};
+            {"price", price},             {"state", state},                 {"photo_ids", IdListJson(photo_ids)},
+            {"thumbnail_url", thumbnail_url}};
 }
 PostUpdated PostUpdated::FromJson(const boost::json::object& data) {
-    return {IdField(data, "post_id"), IdField(data, "seller_id"), StringField(data, "title"),
-            IntField(data, "price"),  StringField(data, "state"), IdListField(data, "photo_ids")};
+    const bool has_thumbnail = data.contains("thumbnail_url");  // added in place: version 1 events may lack it
+    return {IdField(data, "post_id"),
+            IdField(data, "seller_id"),
+            StringField(data, "title"),
+            IntField(data, "price"),
+            StringField(data, "state"),
+            IdListField(data, "photo_ids"),
+            has_thumbnail ? StringField(data, "thumbnail_url") : std::string()};
 }
 
 boost::json::object PostDeleted::ToJson() const {

@@ -39,6 +39,7 @@ struct PostUpdated {
     std::int64_t price = 0;
     std::string state;  // selling | reserved | sold
     std::vector<std::int64_t> photo_ids;
+    std::string thumbnail_url;  // of the first photo; "" in events written before it was added
 
     std::string Key() const { return std::to_string(post_id); }
     boost::json::object ToJson() const;

@@ -151,7 +151,8 @@ void SendKeywordAlerts(Transaction& tx, const Listing& l) {
 }
 
 PostUpdated UpdatedEvent(const Listing& l) {
-    return {l.id, l.seller_id, l.title, l.price, std::string(StateName(l.state)), PhotoIds(l)};
+    return {l.id, l.seller_id, l.title, l.price, std::string(StateName(l.state)), PhotoIds(l),
+            l.photos.empty() ? std::string() : l.photos.front().thumbnail_url};
 }
 
 // Loads the caller's own listing for a change: 404 when there is none (or it is deleted), 403 when it is

@@ -651,6 +651,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/chat/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 채팅 목록 / My rooms
+         * @description Most recent activity first, each with the other party, the listing, the last message and the caller's unread count, read in one query.
+         */
+        get: operations["listChatRooms"];
+        put?: never;
+        /**
+         * 채팅하기 / Open (or get) the room about a listing
+         * @description The caller is the buyer. Returns the existing room (200) or a new one (201; `chat.room.created` is
+         *     published, which makes the caller a possible buyer for 거래완료). Never for one's own listing, nor a new
+         *     room for a sold one.
+         */
+        post: operations["openChatRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/rooms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 채팅방 / A room */
+        get: operations["getChatRoom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/rooms/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 대화 내용 / History
+         * @description `after=n`: the messages after n, oldest first (what a reconnecting client missed); otherwise the newest, or those before `before`, newest first.
+         */
+        get: operations["listChatMessages"];
+        put?: never;
+        /**
+         * 메시지 보내기 / Send a message (without STOMP)
+         * @description The same as a STOMP SEND. A repeated `client_id` answers the original message (200) and stores nothing.
+         */
+        post: operations["sendChatMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/chat/rooms/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * 읽음 표시 / Advance the read mark
+         * @description The caller's watermark moves to `seq` (never backwards, never past the last message); the room sees it live.
+         */
+        put: operations["markChatRead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ws": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 실시간 채팅 (STOMP 1.2 over WebSocket) / Live chat
+         * @description A WebSocket speaking STOMP 1.2 (`@stomp/stompjs` works as is). The access token goes in the CONNECT
+         *     frame as `Authorization: Bearer <token>`; the connection ends with an ERROR frame when it expires or its
+         *     session is revoked (connect again with a fresh token). Heart-beats are negotiated (the server offers and
+         *     asks for 10 s, `chat.heartbeat_ms`); a client silent for twice the agreed interval is dropped.
+         *
+         *     - `SUBSCRIBE /topic/rooms/<id>`: a room of the caller's. Bodies (JSON): `{"type":"message","message":ChatMessage,"room_closed":bool}`,
+         *       `{"type":"read","user_id","seq"}`, `{"type":"typing","user_id"}`, `{"type":"presence","user_id","present"}`.
+         *     - `SUBSCRIBE /user/queue/chat.unread`: `{"room_id","unread"}` whenever the caller's unread count in a room changes.
+         *     - `SEND /app/rooms/<id>/messages` with a `client-message-id` header and `{"text":"…"}`; its RECEIPT (when
+         *       asked with `receipt`) comes once the message is stored and carries its `seq`.
+         *     - `SEND /app/rooms/<id>/read` `{"seq":n}`; `SEND /app/rooms/<id>/typing` (never stored).
+         *
+         *     Frames are at most 64 KiB, 32 headers of 8 KiB. Anything refused (a stranger's room, a closed room, a bad
+         *     frame) gets an ERROR frame and the connection ends, with nothing stored. A client that does not read is
+         *     cut off when 1 MiB is queued for it.
+         */
+        get: operations["chatWebSocket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -908,6 +1029,26 @@ export interface paths {
         };
         /** 사진 여러 장 (서비스 간) / Several photos at once, for another service */
         get: operations["internalListPhotos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/internal/v1/market/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 판매글 요약 (서비스 간) / A listing's summary, for another service
+         * @description What chat needs when a buyer opens a room. Hidden listings are answered with `open` false.
+         */
+        get: operations["internalGetListing"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1495,6 +1636,51 @@ export interface components {
             median: number | null;
             min: number | null;
             max: number | null;
+        };
+        ChatMessage: {
+            room_id: components["schemas"]["Id"];
+            /** @description The room's messages are numbered 1, 2, 3, … in the order they were stored. */
+            seq: number;
+            /** @enum {string} */
+            kind: "text" | "photo" | "system";
+            /** @description The text; for a system notice its name (`reserved`, `selling`, `sold`, `deleted`). */
+            body: string;
+            /** @description Null for a system notice. */
+            sender_id: components["schemas"]["Id"] | null;
+            client_id: string | null;
+            photo_url?: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ChatRoom: {
+            id: components["schemas"]["Id"];
+            listing: {
+                id: components["schemas"]["Id"];
+                title: string;
+                price: number;
+                /** @enum {string} */
+                state: "selling" | "reserved" | "sold" | "deleted";
+                thumbnail_url: string;
+            };
+            seller_id: components["schemas"]["Id"];
+            buyer_id: components["schemas"]["Id"];
+            /** @enum {string} */
+            role: "seller" | "buyer";
+            other: {
+                id: components["schemas"]["Id"];
+                nickname: string;
+            };
+            /** @description The other party's messages after the caller's read mark. */
+            unread: number;
+            last_seq: number;
+            read_seq: number;
+            /** @description The other party's read mark; the caller's messages up to it show 읽음. */
+            other_read_seq: number;
+            /** @description The listing was sold or deleted; the history stays (`chat.retention_days`), no new messages. */
+            closed: boolean;
+            /** Format: date-time */
+            created_at: string;
+            last_message: components["schemas"]["ChatMessage"] | null;
         };
         /** @enum {string} */
         NotificationType: "comment" | "reply" | "like" | "wish" | "keyword" | "chat" | "payment" | "coupon";
@@ -2912,6 +3098,238 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    listChatRooms: {
+        parameters: {
+            query?: {
+                /** @description Only the rooms of this listing (the seller's rooms per listing; a buyer's own one). */
+                listing_id?: components["schemas"]["Id"];
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChatRoom"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    openChatRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    listing_id: components["schemas"]["Id"];
+                };
+            };
+        };
+        responses: {
+            /** @description The existing room. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatRoom"];
+                };
+            };
+            /** @description A new room. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatRoom"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `chat.listing_not_found` (also for a deleted or hidden listing). */
+            404: components["responses"]["NotFound"];
+            /** @description `chat.listing_sold`. */
+            409: components["responses"]["Conflict"];
+            /** @description `chat.own_listing`, or `validation.failed`. */
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getChatRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The room, with who has it open right now (`present`, user ids). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatRoom"] & {
+                        present: components["schemas"]["Id"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `chat.room_not_found` (also for a room the caller is not in). */
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listChatMessages: {
+        parameters: {
+            query?: {
+                after?: number;
+                before?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ChatMessage"][];
+                        more: boolean;
+                        last_seq: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `chat.room_not_found`. */
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    sendChatMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    /** @description Printable ASCII, e.g. a UUID. */
+                    client_id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The original message (a resend). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessage"];
+                };
+            };
+            /** @description Stored and sent to the room. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `chat.room_not_found`. */
+            404: components["responses"]["NotFound"];
+            /** @description `chat.room_closed`: the listing was sold or deleted. */
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    markChatRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    seq: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The watermark and the caller's unread count after. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        read_seq: number;
+                        unread: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description `chat.room_not_found`. */
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    chatWebSocket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching protocols. */
+            101: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
     listNotifications: {
         parameters: {
             query?: {
@@ -3294,6 +3712,41 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description `validation.failed` — `ids` is not a list of 1–20 ids. */
             422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    internalGetListing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: components["schemas"]["Id"];
+                        seller_id: components["schemas"]["Id"];
+                        title: string;
+                        price: number;
+                        /** @enum {string} */
+                        state: "selling" | "reserved" | "sold";
+                        thumbnail_url: string;
+                        open: boolean;
+                    };
+                };
+            };
+            /** @description `auth.service_credential_required`. */
+            401: components["responses"]["Unauthorized"];
+            /** @description `market.listing_not_found` (also for a deleted listing). */
+            404: components["responses"]["NotFound"];
         };
     };
     getHealth: {
