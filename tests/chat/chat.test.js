@@ -353,6 +353,36 @@ test('CONNECT without or with a forged token, a stranger\'s room, bad frames and
   assert.equal((await history(server, buyer, room.id, '?after=0')).items.length, 1);
 });
 
+test('concurrent sends: one stored message per client id, and a room numbered 1..n without gaps or repeats', { timeout: 60_000 }, async () => {
+  const listing = await createListing(server, seller, '동시성 화분');
+  const room = await openRoom(server, buyer, listing);
+  const post = (user, text, clientId) =>
+    api(server, user, 'POST', `/api/v1/chat/rooms/${room.id}/messages`, { text, client_id: clientId });
+  // The same message resent 40 times at once (a flaky network): stored once, every answer names it.
+  const resends = await Promise.all(Array.from({ length: 40 }, () => post(buyer, '한 번만', 'same-id')));
+  assert.deepEqual([...new Set(resends.map((r) => r.status))].sort(), [200, 201], resends.map((r) => r.text).join('\n').slice(0, 500));
+  assert.equal(resends.filter((r) => r.status === 201).length, 1);
+  assert.deepEqual([...new Set(resends.map((r) => r.json.seq))], [1]);
+  // 600 messages from both members, 64 in flight at a time (one address may hold 256 connections).
+  const sends = new Array(600);
+  let next = 0;
+  await Promise.all(Array.from({ length: 64 }, async () => {
+    for (let i = next++; i < 600; i = next++) sends[i] = await post(i % 2 ? seller : buyer, `동시 ${i}`, `c-${i}`);
+  }));
+  assert.ok(sends.every((r) => r.status === 201), sends.filter((r) => r.status !== 201).map((r) => r.text).join('\n').slice(0, 500));
+  const stored = [];
+  for (let after = 0; ;) {
+    const page = await history(server, buyer, room.id, `?after=${after}&limit=200`);
+    stored.push(...page.items);
+    if (!page.more) break;
+    after = page.items.at(-1).seq;
+  }
+  assert.deepEqual(stored.map((m) => m.seq), Array.from({ length: 601 }, (_, k) => k + 1));
+  assert.equal(new Set(stored.map((m) => m.client_id)).size, 601);
+  const bySeq = new Map(sends.map((r) => [r.json.seq, r.json.client_id]));
+  for (const m of stored.slice(1)) assert.equal(bySeq.get(m.seq), m.client_id, `seq ${m.seq} answered to its sender`);
+});
+
 test('a STOMP connection ends when its session is revoked (a password change)', { timeout: 20_000 }, async () => {
   const user = await createUser(server, 'revoked1');
   const c = await connect(server, user);

@@ -195,6 +195,11 @@ core::Task<std::optional<RoomSummary>> ChatStore::Summary(std::int64_t user_id, 
 
 core::Task<Outcome<Appended>> ChatStore::Append(const NewMessage& m) {
     co_return co_await db_.Write([&](Transaction& tx) -> Outcome<Appended> {
+        // Lock the room's row first (PostgreSQL; SQLite has one writer anyway): two resends of one client id
+        // then cannot both miss the other, and a room closing meanwhile is seen closed.
+        if (tx.Execute("UPDATE chat_rooms SET last_seq = last_seq WHERE id = ?", {m.room_id}) != 1) {
+            return Refusal{404, "chat.room_not_found"};
+        }
         const auto room = SelectRoom(tx.Sql(), m.room_id);
         if (!room || !room->IsMember(m.sender_id)) return Refusal{404, "chat.room_not_found"};
         if (const auto same = tx.QueryOne("SELECT " + std::string(kMessageColumns) +
