@@ -15,7 +15,7 @@ import { listItems, newestId, unreadOf } from '../model/list';
 import '../notifications.css';
 
 export function NotificationsPage() {
-  const { t } = useNotificationsI18n();
+  const { t, lang } = useNotificationsI18n();
   useTitle(t.notifications.title);
   const now = useNow();
   const list = useNotifications();
@@ -66,25 +66,27 @@ export function NotificationsPage() {
         <h1 tabIndex={-1} ref={heading}>
           {t.notifications.title}
         </h1>
-        <div className="notification-actions">
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            name="notifications-read-all"
-            data-testid="notifications-read-all"
-            disabled={unread === 0 || items.length === 0 || readAll.isPending}
-            onClick={markAll}
-          >
-            {t.notifications.readAll}
-          </button>
-          <a href="#notification-settings" className="btn btn-ghost btn-small">
-            {t.notifications.toSettings}
-          </a>
-        </div>
+        {items.length > 0 ? (
+          <div className="notification-actions">
+            <button
+              type="button"
+              className="btn btn-secondary btn-small"
+              name="notifications-read-all"
+              data-testid="notifications-read-all"
+              disabled={unread === 0 || readAll.isPending}
+              onClick={markAll}
+            >
+              {t.notifications.readAll}
+            </button>
+            <a href="#notification-settings" className="btn btn-ghost btn-small">
+              {t.notifications.toSettings}
+            </a>
+          </div>
+        ) : null}
       </div>
-      {list.data ? (
+      {items.length > 0 ? (
         <p className="muted notification-summary" data-testid="notifications-unread">
-          {unread > 0 ? fmt(t.notifications.unreadCount, { n: unread.toLocaleString() }) : t.notifications.allRead}
+          {unread > 0 ? fmt(t.notifications.unreadCount, { n: unread.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US') }) : t.notifications.allRead}
         </p>
       ) : null}
       <p role="status" className="visually-hidden">
