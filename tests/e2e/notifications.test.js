@@ -3,7 +3,8 @@
 // without a reload → opens /notifications, clicks the item → lands on the listing and the badge goes back to 0.
 // Then a keyword alert (키워드 알림): the seller adds a keyword on the market my page, the buyer posts a listing
 // whose title holds it, and it shows up on the seller's open notifications page. Settings (one switch per type),
-// "모두 읽음", deleting and the empty state in English at 390 px; axe-core on the page in every state it reaches.
+// "모두 읽음", deleting and the empty state in English at 390 px; two pages and 더 보기; axe-core on the page in
+// every state it reaches.
 //
 // Needs a server with the notify, market and media modules; against one without them the whole file is skipped.
 
@@ -343,5 +344,49 @@ describe('notifications', { timeout: 180_000 }, () => {
 
     guard.check();
     await guard.context.close();
+  });
+
+  test('more than a page: 더 보기 brings the older ones, 모두 읽음 covers them', async (t) => {
+    if (!available) {
+      t.skip('this server has no notify or market module');
+      return;
+    }
+    // 22 keyword alerts (the list asks for 20 at a time), made through the API: a burst on the seller's open page.
+    const token = await apiLogin(buyer);
+    const sellerToken = await apiLogin(seller);
+    for (let i = 1; i <= 22; i++) {
+      const form = new FormData();
+      form.append('file', new Blob([png(32, 32, [40 + i, 120, 60])], { type: 'image/png' }), `p${i}.png`);
+      const photos = await api(token, '/photos', { method: 'POST', body: form });
+      const created = await api(token, '/market/listings', {
+        method: 'POST',
+        json: { title: `고무나무 ${i}호`, category: 'plant', price: 1000 * i, description: '', photo_ids: photos.body.items.map((p) => p.id) },
+        headers: { 'Idempotency-Key': `more-${i}-${Date.now()}` },
+      });
+      assert.equal(created.status, 201);
+    }
+    const deadline = Date.now() + 10_000;
+    while ((await api(sellerToken, '/notifications/unread-count')).body.unread < 22 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
+    await sp.goto(`${base}/notifications`);
+    const items = sp.getByTestId('notification-item');
+    await items.first().waitFor();
+    await expectBell(sp, '22', '알림 22개 안 읽음');
+    assert.equal(await items.count(), 20);
+    assert.match(await items.first().innerText(), /고무나무 22호/);
+    await sp.getByTestId('notifications-more').click();
+    await items.nth(21).waitFor();
+    assert.equal(await items.count(), 22);
+    assert.match(await items.last().innerText(), /고무나무 1호/);
+    await sp.getByTestId('notifications-more').waitFor({ state: 'detached' });
+    await assertAccessible(sp, 'two pages of notifications (1280 px)');
+
+    await sp.getByTestId('notifications-read-all').click();
+    await expectBell(sp, null, '알림');
+    await sp.getByTestId('notifications-unread').filter({ hasText: '모두 읽었어요.' }).waitFor();
+    assert.equal(await items.and(sp.locator('[data-read="false"]')).count(), 0);
+    sellerCtx.check();
   });
 });
