@@ -113,13 +113,19 @@ for (const { name, viewport, lang } of CONFIGS) {
       });
     }
 
-    test('/me (logged in)', async () => {
+    test('/me and /notifications (logged in)', async () => {
       await loginViaUi(page, base, user);
       await page.waitForLoadState('networkidle');
       await checkPage(page, viewport, lang);
       // The same page with the account-deletion form open.
       await page.getByTestId('me-delete-start').click();
       await page.getByTestId('me-delete-password').waitFor();
+      await checkPage(page, viewport, lang);
+      // The notifications page of a new account: the empty state and the settings.
+      await page.goto(`${base}/notifications`);
+      await page.getByTestId('notifications-empty').waitFor();
+      await page.getByTestId('notify-setting-wish').waitFor();
+      await page.waitForLoadState('networkidle');
       await checkPage(page, viewport, lang);
       // A logged-in header on a plant page.
       await page.goto(`${base}/plants/16449`);

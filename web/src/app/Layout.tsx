@@ -3,11 +3,13 @@ import { Link, NavLink, useLocation } from 'react-router-dom';
 import { useAuth } from '../shared/auth';
 import { LogoMark } from '../shared/components/PlantIcon';
 import { commonKo, useI18n } from '../shared/i18n';
+import { NotificationBell } from './NotificationBell';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t, lang, toggle } = useI18n();
   const { status, user } = useAuth();
   const { pathname } = useLocation();
+  const loggedIn = status === 'authenticated' && !!user;
   const first = useRef(true);
 
   // On navigation: scroll to the top and move focus to the page heading for screen reader users.
@@ -45,7 +47,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t.nav.market}
                 </NavLink>
               </li>
-              {status === 'authenticated' && user ? (
+              {loggedIn ? (
                 <li>
                   <NavLink to="/me">{t.nav.me}</NavLink>
                 </li>
@@ -59,21 +61,23 @@ export function Layout({ children }: { children: ReactNode }) {
                   </li>
                 </>
               )}
-              <li>
-                <button
-                  type="button"
-                  className="lang-toggle"
-                  data-testid="lang-toggle"
-                  name="lang-toggle"
-                  onClick={toggle}
-                  title={t.nav.langToggleLabel}
-                  lang={lang === 'ko' ? 'en' : 'ko'}
-                >
-                  {t.nav.langToggle}
-                </button>
-              </li>
             </ul>
           </nav>
+          {/* On a phone these share the brand's row and the menu gets a row of its own. */}
+          <div className="header-tools">
+            {loggedIn ? <NotificationBell /> : null}
+            <button
+              type="button"
+              className="lang-toggle"
+              data-testid="lang-toggle"
+              name="lang-toggle"
+              onClick={toggle}
+              title={t.nav.langToggleLabel}
+              lang={lang === 'ko' ? 'en' : 'ko'}
+            >
+              {t.nav.langToggle}
+            </button>
+          </div>
         </div>
       </header>
       <main id="main" className="container main" tabIndex={-1}>

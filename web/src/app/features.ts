@@ -3,9 +3,10 @@ import { accountFeature } from '../features/account';
 import { devFeature } from '../features/dev';
 import { homeFeature } from '../features/home';
 import { marketFeature } from '../features/market';
+import { notificationsFeature } from '../features/notifications';
 import { plantsFeature } from '../features/plants';
 import type { Feature, FeatureRoute } from '../shared/feature';
 
-export const FEATURES: readonly Feature[] = [homeFeature, accountFeature, plantsFeature, marketFeature, devFeature];
+export const FEATURES: readonly Feature[] = [homeFeature, accountFeature, plantsFeature, marketFeature, notificationsFeature, devFeature];
 
 export const ROUTES: readonly FeatureRoute[] = FEATURES.flatMap((f) => f.routes);

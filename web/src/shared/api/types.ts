@@ -61,3 +61,10 @@ export type ListingSort = NonNullable<ListingQuery['sort']>;
 export type Photo = Schemas['Photo'];
 /** What POST /photos answers: the stored photos, in upload order. */
 export type PhotoUpload = operations['uploadPhotos']['responses'][201]['content']['application/json'];
+
+export type NotificationType = Schemas['NotificationType'];
+/** One notification (the schema's `Notification`; named so that it does not hide the browser's Notification). */
+export type NotificationItem = Schemas['Notification'];
+export type NotificationPage = Schemas['NotificationPage'];
+export type UnreadCount = Schemas['UnreadCount'];
+export type NotificationSettings = Schemas['NotificationSettings'];

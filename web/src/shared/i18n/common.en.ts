@@ -16,6 +16,8 @@ export const en: CommonDict = {
     login: 'Log in',
     signup: 'Sign up',
     me: 'My page',
+    notifications: 'Notifications',
+    notificationsUnread: 'Notifications, {n} unread',
     langToggle: '한국어',
     langToggleLabel: '한국어로 보기',
   },

@@ -17,6 +17,8 @@ export const ko = {
     login: '로그인',
     signup: '회원가입',
     me: '마이페이지',
+    notifications: '알림',
+    notificationsUnread: '알림 {n}개 안 읽음',
     langToggle: 'English',
     langToggleLabel: 'Switch to English',
   },

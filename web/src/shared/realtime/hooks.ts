@@ -31,6 +31,20 @@ export function useStompDestination(destination: string | null, onMessage: (mess
   }, [destination, status]);
 }
 
+/**
+ * Events of one type of the notification stream (e.g. "notification", "resync") while mounted and logged in;
+ * the handler may change freely. The stream is the one the unread counter uses: listening opens no other.
+ */
+export function useServerEvent(type: string, onEvent: (event: MessageEvent<string>) => void): void {
+  const { status } = useAuth();
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  useEffect(() => {
+    if (status !== 'authenticated') return;
+    return realtime.manager.onEvent(type, (e) => handler.current(e));
+  }, [type, status]);
+}
+
 /** The state of both connections, for an "offline" hint. */
 export function useRealtimeStatus() {
   const { status } = realtime.manager;

@@ -8,9 +8,9 @@ import { loadStompjsConnector } from './stompjs';
 import { createUnreadFeeds } from './unread';
 import { SSE_PATH, stompUrlFor, stopWhenSessionEnds, type Realtime } from './wiring';
 
-export { RealtimeManager, defaultBackoff, type RealtimeStatus } from './manager';
+export { RealtimeManager, SSE_REAUTH_EVENT, defaultBackoff, type RealtimeStatus } from './manager';
 export type { LinkState, RealtimeDeps, StompMessage } from './types';
-export type { UnreadFeeds, UnreadState } from './unread';
+export { SSE_NOTIFICATION_EVENT, SSE_RESYNC_EVENT, SSE_UNREAD_EVENT, type UnreadFeeds, type UnreadState } from './unread';
 export { SSE_PATH, STOMP_PATH, type Realtime } from './wiring';
 
 let stompConnector: ReturnType<typeof loadStompjsConnector> | null = null;

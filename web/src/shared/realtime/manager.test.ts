@@ -257,6 +257,41 @@ describe('RealtimeManager: Server-Sent Events', () => {
     expect(es.open()).toHaveLength(1);
   });
 
+  it('asks for a valid token (which renews the access cookie) before reopening a stream the browser gave up on', async () => {
+    const { manager, es, tokenCalls, setToken } = setup();
+    manager.onEvent('notification', () => {});
+    es.sources[0].open();
+    es.sources[0].fail(true);
+    // The refresh fails (offline): still logged in, so it waits out a longer back-off and asks again.
+    setToken(null);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(tokenCalls).toEqual([{ fresh: false }]);
+    expect(es.sources).toHaveLength(1);
+    expect(manager.status.get().sse).toBe('retrying');
+    setToken('T2');
+    await vi.advanceTimersByTimeAsync(200);
+    expect(tokenCalls).toEqual([{ fresh: false }, { fresh: false }]);
+    expect(es.sources).toHaveLength(2);
+    expect(manager.status.get().sse).toBe('connecting');
+  });
+
+  it('refreshes at once when the server ends the stream for an expired token, and leaves the reconnect to the browser', async () => {
+    const { manager, es, tokenCalls } = setup();
+    manager.onEvent('notification', () => {});
+    es.sources[0].open();
+    es.sources[0].emit('reauth', 'expired');
+    await settle();
+    expect(tokenCalls).toEqual([{ fresh: true }]);
+    es.sources[0].fail(false);
+    es.sources[0].open();
+    expect(es.sources).toHaveLength(1);
+    // A stopped manager ignores a late reauth.
+    manager.stop();
+    es.sources[0].emit('reauth', 'revoked');
+    await settle();
+    expect(tokenCalls).toHaveLength(1);
+  });
+
   it('opens no stream without a session, and closes an unused one after a while', async () => {
     const { manager, es, setLoggedIn } = setup();
     setLoggedIn(false);

@@ -7,7 +7,9 @@
 //   refused the old one, and every destination is subscribed again.
 // - SSE: EventSource reconnects by itself after a dropped stream and sends Last-Event-ID, so the server can
 //   resume. Only when it gives up (readyState CLOSED, e.g. after an HTTP error) does the manager open a new
-//   one after a back-off.
+//   one after a back-off, with a valid access token (the stream authenticates by the access cookie, which a
+//   refresh renews). The server sends "reauth" before it ends a stream whose token ran out: the manager then
+//   refreshes at once, so that the browser's own reconnect a few seconds later carries the new cookie.
 // - When the last listener goes, the connection is closed after `idleCloseMs`.
 // - stop() (logout) closes everything at once, forgets every listener and cancels pending reconnects.
 import { createStore, type Store } from './store';
@@ -19,6 +21,9 @@ import {
   type StompMessage,
   type StompSession,
 } from './types';
+
+/** The stream's last event before the server ends it for an expired or revoked token. */
+export const SSE_REAUTH_EVENT = 'reauth';
 
 export interface RealtimeStatus {
   stomp: LinkState;
@@ -214,18 +219,37 @@ export class RealtimeManager {
       }
       source.close();
       this.eventSource = null;
-      if (this.eventTypes.size === 0) {
-        this.setStatus('sse', 'idle');
-        return;
-      }
-      this.setStatus('sse', 'retrying');
-      const delay = this.backoff(this.sseAttempt++);
-      this.sseRetryTimer = setTimeout(() => {
-        this.sseRetryTimer = null;
-        this.setStatus('sse', 'idle');
-        this.ensureSse();
-      }, delay);
+      this.retrySse(seq);
     };
+    source.addEventListener(SSE_REAUTH_EVENT, () => {
+      if (seq !== this.sseSeq) return;
+      void this.deps.accessToken({ fresh: true }).catch(() => null);
+    });
+  }
+
+  private retrySse(seq: number): void {
+    if (this.eventTypes.size === 0) {
+      this.setStatus('sse', 'idle');
+      return;
+    }
+    this.setStatus('sse', 'retrying');
+    const delay = this.backoff(this.sseAttempt++);
+    this.sseRetryTimer = setTimeout(() => {
+      this.sseRetryTimer = null;
+      void this.reopenSse(seq);
+    }, delay);
+  }
+
+  /** After the browser gave up (often a 401 once the access cookie ran out): a valid token first, then a new stream. */
+  private async reopenSse(seq: number): Promise<void> {
+    const token = await this.deps.accessToken({ fresh: false }).catch(() => null);
+    if (seq !== this.sseSeq) return; // stopped or closed meanwhile
+    if (!token && this.deps.isAuthenticated()) {
+      this.retrySse(seq); // the refresh itself failed (offline?): wait longer
+      return;
+    }
+    this.setStatus('sse', 'idle');
+    this.ensureSse();
   }
 
   private listen(type: string): void {

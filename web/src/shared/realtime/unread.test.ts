@@ -41,17 +41,38 @@ describe('unread counters', () => {
     const stream = es.sources[0];
     stream.open();
     stream.emit('unread', { count: 4 });
-    stream.emit('notification', { id: '1', type: 'comment' });
     stream.emit('unread', 'not json');
     stream.emit('unread', { count: -1 });
-    expect(unread.state.get().notifications).toBe(5);
-    expect(seen).toEqual([4, 5]);
+    stream.emit('unread', { count: 4 });
+    expect(seen).toEqual([4]);
+    // A new notification carries the count after it, which may be more than one up (a replay after a reconnect).
+    stream.emit('notification', { id: '9', type: 'wish', text: '누군가 찜했어요', read: false, unread: 7 }, '9');
+    expect(unread.state.get().notifications).toBe(7);
+    // The same count again (a replayed batch all carries the count at that time) changes nothing.
+    stream.emit('notification', { id: '10', type: 'keyword', unread: 7 }, '10');
+    expect(seen).toEqual([4, 7]);
     stopA();
     stopA();
-    stream.emit('notification', {});
-    expect(unread.state.get().notifications).toBe(6);
+    stream.emit('notification', { id: '11', type: 'wish', unread: 0 }, '11');
+    expect(unread.state.get().notifications).toBe(0);
     stopB();
     expect(stream.closed).toBe(true);
+  });
+
+  it('count one up for a notification that carries no usable count', () => {
+    const { unread, es } = setup();
+    unread.watchNotifications();
+    const stream = es.sources[0];
+    stream.open();
+    stream.emit('unread', { count: 2 });
+    stream.emit('notification', { id: '3', type: 'comment' });
+    stream.emit('notification', { id: '4', unread: -1 });
+    stream.emit('notification', { id: '5', unread: '6' });
+    stream.emit('notification', 'not json');
+    expect(unread.state.get().notifications).toBe(6);
+    // An "unread" event puts it right again.
+    stream.emit('unread', { count: 3 });
+    expect(unread.state.get().notifications).toBe(3);
   });
 
   it('keep one count per chat room from the STOMP queue', async () => {

@@ -1,15 +1,20 @@
 // Shared unread counters fed by the realtime connections.
 //
-// The message shapes are provisional: the notify and chat services do not exist yet, and their work fixes the
-// contract (and documents it beside docs/openapi.yaml). Until then:
-//   SSE  event "unread"        data {"count": <unread notifications>}   (sent on connect and on every change)
-//   SSE  event "notification"  data {...}                              (one new notification: count + 1)
+// The notification stream's events are fixed by the notify service (docs/openapi.yaml, streamNotifications):
+//   SSE  event "unread"        data {"count": <unread notifications>}   (on connect, and when a read or a delete
+//                                                                      elsewhere changes the count)
+//   SSE  event "notification"  data a Notification plus "unread": the count after it
+//   SSE  event "resync"        data {}   (the client fell too far behind: reload the list; the count follows)
+//   SSE  event "reauth" / "bye" just before the server ends the stream (see manager.ts)
+//
+// The chat message shape is still provisional: the chat service does not exist yet, and its work fixes it:
 //   STOMP /user/queue/chat.unread  body {"room_id": "<id>", "unread": <n>}
 import type { RealtimeManager } from './manager';
 import { createStore, type Store } from './store';
 
 export const SSE_UNREAD_EVENT = 'unread';
 export const SSE_NOTIFICATION_EVENT = 'notification';
+export const SSE_RESYNC_EVENT = 'resync';
 export const CHAT_UNREAD_DESTINATION = '/user/queue/chat.unread';
 
 export interface UnreadState {
@@ -70,9 +75,14 @@ export function createUnreadFeeds(manager: RealtimeManager): UnreadFeeds {
       const count = (parse(event.data) as { count?: unknown } | undefined)?.count;
       if (isCount(count)) state.set((s) => (s.notifications === count ? s : { ...s, notifications: count }));
     });
-    const offNew = manager.onEvent(SSE_NOTIFICATION_EVENT, () =>
-      state.set((s) => ({ ...s, notifications: s.notifications + 1 })),
-    );
+    // A new notification carries the count after it; one without (an older server) counts one more.
+    const offNew = manager.onEvent(SSE_NOTIFICATION_EVENT, (event) => {
+      const count = (parse(event.data) as { unread?: unknown } | undefined)?.unread;
+      state.set((s) => {
+        const next = isCount(count) ? count : s.notifications + 1;
+        return s.notifications === next ? s : { ...s, notifications: next };
+      });
+    });
     return () => {
       offUnread();
       offNew();
