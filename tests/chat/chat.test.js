@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@stomp/stompjs';
 import WebSocket from 'ws';
-import { createUser, sleep, startServer } from '../streams/server.js';
+import { createUser, sleep, startServer, waitForMetric } from '../streams/server.js';
 import { png } from '../support/png.js';
 
 const HEARTBEAT_MS = 300;  // chat.heartbeat_ms here, so a silent client is dropped within about a second
@@ -381,6 +381,30 @@ test('concurrent sends: one stored message per client id, and a room numbered 1.
   assert.equal(new Set(stored.map((m) => m.client_id)).size, 601);
   const bySeq = new Map(sends.map((r) => [r.json.seq, r.json.client_id]));
   for (const m of stored.slice(1)) assert.equal(bySeq.get(m.seq), m.client_id, `seq ${m.seq} answered to its sender`);
+});
+
+test('a member who stops reading while the room is busy is cut off; the others and the history are unaffected', { timeout: 60_000 }, async () => {
+  const listing = await createListing(server, seller, '느린 독자 화분');
+  const room = await openRoom(server, buyer, listing);
+  const stalled = await raw(server);
+  stalled.send(connectFrame(buyer.accessToken));
+  stalled.send(frame('SUBSCRIBE', { id: 's', destination: `/topic/rooms/${room.id}`, receipt: 'subscribed' }));
+  await until(() => stalled.frames.some((f) => f.startsWith('RECEIPT')), 'subscribed');
+  stalled.ws.pause();  // reads nothing more: the kernel buffers fill, then the server's queue (1 MiB)
+  const s = await connect(server, seller);
+  const text = '가'.repeat(1000);  // about 3 KB a message
+  let sent = 0;
+  while (sent < 1500) {
+    await s.send(`/app/rooms/${room.id}/messages`, { text }, { 'client-message-id': `flood-${sent}` });
+    sent += 1;
+    if (sent % 100 === 0 && /reason="too_slow",route="\/ws"\} [1-9]/.test(await (await fetch(`${server.base}/metrics`)).text())) break;
+  }
+  await waitForMetric(server, /sikgu_live_connections_ended_total\{kind="websocket",reason="too_slow",route="\/ws"\} [1-9]/, 10_000);
+  await s.stop();
+  const stored = await history(server, seller, room.id, '?after=0&limit=1');
+  assert.equal(stored.last_seq, sent, 'every message the seller sent is stored');
+  stalled.ws.terminate();
+  assert.equal((await fetch(`${server.base}/healthz`)).status, 200);
 });
 
 test('a STOMP connection ends when its session is revoked (a password change)', { timeout: 20_000 }, async () => {
