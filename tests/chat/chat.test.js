@@ -72,7 +72,8 @@ async function connect(srv, user, { heartbeat = HEARTBEAT_MS } = {}) {
   let closedResolve;
   const closed = new Promise((resolve) => { closedResolve = resolve; });
   const client = new Client({
-    webSocketFactory: () => new WebSocket(wsUrl(srv)),
+    // The subprotocols @stomp/stompjs offers by itself; `ws`, like a browser, fails a handshake answering none.
+    webSocketFactory: () => new WebSocket(wsUrl(srv), ['v10.stomp', 'v11.stomp', 'v12.stomp']),
     connectHeaders: { Authorization: `Bearer ${user.accessToken}` },
     heartbeatIncoming: heartbeat,
     heartbeatOutgoing: heartbeat,
@@ -196,6 +197,7 @@ test('messages: stored before the RECEIPT, delivered live to both, a resend is i
   const b = await connect(server, buyer);
   const s = await connect(server, seller);
   try {
+    assert.equal(b.client.webSocket.protocol, 'v12.stomp');
     await b.subscribe(`/topic/rooms/${room.id}`);
     await s.subscribe(`/topic/rooms/${room.id}`);
     const receipt = await b.send(`/app/rooms/${room.id}/messages`, { text: '안녕하세요, 아직 있나요?' }, { 'client-message-id': 'm-1' });

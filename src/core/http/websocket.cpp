@@ -111,6 +111,11 @@ bool ListsToken(std::string_view value, std::string_view token) {
 }
 }  // namespace
 
+bool OffersSubprotocol(const Request& request, std::string_view name) {
+    const auto offered = request.GetHeader("sec-websocket-protocol");
+    return offered && ListsToken(*offered, name);
+}
+
 bool IsWebSocketUpgrade(const Request& request) {
     if (request.verb != Verb::kGet) return false;
     const auto upgrade = request.GetHeader("upgrade");

@@ -100,8 +100,14 @@ public:
     /// For the connection that runs this session.
     const std::shared_ptr<WebSocketOutbox>& Outbox() const { return outbox_; }
 
+    /// The subprotocol the handshake answers with (`Sec-WebSocket-Protocol`), chosen by the route among those
+    /// the client offered (see OffersSubprotocol); empty: none. Set before AcceptWebSocket.
+    void SetSubprotocol(std::string name) { subprotocol_ = std::move(name); }
+    const std::string& Subprotocol() const { return subprotocol_; }
+
 private:
     std::shared_ptr<WebSocketOutbox> outbox_;
+    std::string subprotocol_;
 };
 
 /// A WebSocket route. The upgrade request is detected from its headers (nothing else is read), then
@@ -111,6 +117,9 @@ class WebSocketHandler : public Handler {};
 
 /// Accepts the upgrade; `session` then owns the connection.
 Response AcceptWebSocket(std::shared_ptr<WebSocketSession> session);
+
+/// Whether the upgrade request lists `name` in `Sec-WebSocket-Protocol` (case-insensitive).
+bool OffersSubprotocol(const Request& request, std::string_view name);
 
 /// Whether `request` asks for a WebSocket upgrade (`Upgrade: websocket`, `Connection: upgrade`, GET).
 bool IsWebSocketUpgrade(const Request& request);

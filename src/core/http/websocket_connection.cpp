@@ -67,8 +67,11 @@ public:
         ws_.next_layer().expires_never();
         ws_.set_option(websocket::stream_base::timeout{limits_.websocket_handshake, limits_.websocket_idle, true});
         const std::string request_id = request_.request_id;
-        ws_.set_option(websocket::stream_base::decorator(
-            [request_id](websocket::response_type& response) { response.set("X-Request-Id", request_id); }));
+        const std::string subprotocol = session_->Subprotocol();
+        ws_.set_option(websocket::stream_base::decorator([request_id, subprotocol](websocket::response_type& response) {
+            response.set("X-Request-Id", request_id);
+            if (!subprotocol.empty()) response.set(boost::beast::http::field::sec_websocket_protocol, subprotocol);
+        }));
         const std::size_t route_max = request_.Options().max_message_bytes;
         ws_.read_message_max(route_max != 0 ? route_max : limits_.websocket_max_message);
         auto [accept_ec] = co_await ws_.async_accept(upgrade);

@@ -385,8 +385,12 @@ private:
 
 }  // namespace
 
-core::Task<http::Response> StompHandler::Handle(http::Request&) const {
-    co_return http::AcceptWebSocket(std::make_shared<StompSession>(deps_));
+core::Task<http::Response> StompHandler::Handle(http::Request& request) const {
+    auto session = std::make_shared<StompSession>(deps_);
+    // @stomp/stompjs offers v10.stomp, v11.stomp and v12.stomp; a browser drops a handshake that answers with
+    // none of those it offered, so 1.2 is named when offered (and a client offering nothing gets nothing).
+    if (http::OffersSubprotocol(request, "v12.stomp")) session->SetSubprotocol("v12.stomp");
+    co_return http::AcceptWebSocket(std::move(session));
 }
 
 }  // namespace sikgu::chat

@@ -747,7 +747,8 @@ export interface paths {
         };
         /**
          * 실시간 채팅 (STOMP 1.2 over WebSocket) / Live chat
-         * @description A WebSocket speaking STOMP 1.2 (`@stomp/stompjs` works as is). The access token goes in the CONNECT
+         * @description A WebSocket speaking STOMP 1.2 (`@stomp/stompjs` works as is; the handshake answers `Sec-WebSocket-Protocol:
+         *     v12.stomp` when the client offers it). The access token goes in the CONNECT
          *     frame as `Authorization: Bearer <token>`; the connection ends with an ERROR frame when it expires or its
          *     session is revoked (connect again with a fresh token). Heart-beats are negotiated (the server offers and
          *     asks for 10 s, `chat.heartbeat_ms`); a client silent for twice the agreed interval is dropped.
