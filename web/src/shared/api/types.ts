@@ -58,6 +58,14 @@ export type PriceGuide = Schemas['PriceGuide'];
 export type ListingQuery = NonNullable<operations['listListings']['parameters']['query']>;
 export type ListingSort = NonNullable<ListingQuery['sort']>;
 
+export type ChatRoom = Schemas['ChatRoom'];
+export type ChatMessage = Schemas['ChatMessage'];
+/** GET /chat/rooms/{id}: the room and who has it open now (user ids). */
+export type ChatRoomDetail = operations['getChatRoom']['responses'][200]['content']['application/json'];
+export type ChatRoomPage = operations['listChatRooms']['responses'][200]['content']['application/json'];
+export type ChatMessagePage = operations['listChatMessages']['responses'][200]['content']['application/json'];
+export type ChatReadMark = operations['markChatRead']['responses'][200]['content']['application/json'];
+
 export type Photo = Schemas['Photo'];
 /** What POST /photos answers: the stored photos, in upload order. */
 export type PhotoUpload = operations['uploadPhotos']['responses'][201]['content']['application/json'];

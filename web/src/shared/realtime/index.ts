@@ -2,6 +2,7 @@
 // when the session ends. Nothing here connects by itself; a connection opens when a logged-in feature
 // starts listening (see hooks.ts).
 import { transport } from '../api/instance';
+import type { ChatRoomPage } from '../api/types';
 import { session } from '../auth/instance';
 import { RealtimeManager } from './manager';
 import { loadStompjsConnector } from './stompjs';
@@ -32,5 +33,11 @@ const manager = new RealtimeManager({
   sseUrl: SSE_PATH,
 });
 
-export const realtime: Realtime = { manager, unread: createUnreadFeeds(manager) };
+/** The chat room list's first page gives the counts the unread queue does not repeat (see unread.ts). */
+async function roomCounts(): Promise<Record<string, number>> {
+  const page = await transport.request<ChatRoomPage>('/chat/rooms', { query: { limit: 100 }, auth: true });
+  return Object.fromEntries(page.items.map((room) => [room.id, room.unread]));
+}
+
+export const realtime: Realtime = { manager, unread: createUnreadFeeds(manager, { roomCounts }) };
 stopWhenSessionEnds(realtime, session);

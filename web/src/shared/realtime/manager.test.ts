@@ -214,6 +214,135 @@ describe('RealtimeManager: STOMP', () => {
   });
 });
 
+describe('RealtimeManager: confirmed subscriptions and publish', () => {
+  it('tells a listener each time the broker confirmed its subscription: after connecting, at once when joining later, after a reconnect', async () => {
+    const { manager, stomp } = setup();
+    const confirmed: string[] = [];
+    manager.subscribe('/topic/rooms/1', () => {}, () => confirmed.push('a'));
+    await settle();
+    stomp.last.accept();
+    expect(confirmed).toEqual([]);
+    stomp.last.confirm('/topic/rooms/1');
+    expect(confirmed).toEqual(['a']);
+
+    // A second listener of a confirmed destination hears it without a new SUBSCRIBE.
+    const offB = manager.subscribe('/topic/rooms/1', () => {}, () => confirmed.push('b'));
+    expect(confirmed).toEqual(['a']);
+    await settle();
+    expect(confirmed).toEqual(['a', 'b']);
+    expect(stomp.last.subscribed).toEqual(['/topic/rooms/1']);
+
+    // One that leaves before its turn is not called.
+    const offC = manager.subscribe('/topic/rooms/1', () => {}, () => confirmed.push('c'));
+    offC();
+    await settle();
+    expect(confirmed).toEqual(['a', 'b']);
+
+    // After a drop: nothing until the new connection's subscription is confirmed, then both again.
+    stomp.last.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    stomp.last.accept();
+    expect(confirmed).toEqual(['a', 'b']);
+    stomp.last.confirm();
+    expect(confirmed).toEqual(['a', 'b', 'a', 'b']);
+    offB();
+    stomp.last.drop();
+    await vi.advanceTimersByTimeAsync(200);
+    stomp.last.accept();
+    stomp.last.confirm();
+    expect(confirmed).toEqual(['a', 'b', 'a', 'b', 'a']);
+  });
+
+  it('ignores the confirmation of a subscription that was given up meanwhile', async () => {
+    const { manager, stomp } = setup();
+    const confirmed: string[] = [];
+    const off = manager.subscribe('/topic/rooms/1', () => {}, () => confirmed.push('first'));
+    await settle();
+    stomp.last.accept();
+    const lateReceipt = stomp.last.unconfirmed.get('/topic/rooms/1');
+    off();
+    manager.subscribe('/topic/rooms/1', () => {}, () => confirmed.push('second'));
+    lateReceipt?.();
+    expect(confirmed).toEqual([]);
+    stomp.last.confirm('/topic/rooms/1');
+    expect(confirmed).toEqual(['second']);
+  });
+
+  it('publishes over the open connection and resolves with the RECEIPT headers', async () => {
+    const { manager, stomp } = setup();
+    manager.subscribe('/topic/rooms/1', () => {});
+    await settle();
+    stomp.last.accept();
+    const sent = manager.publish('/app/rooms/1/messages', { text: '안녕하세요' }, { 'client-message-id': 'c-1' });
+    expect(stomp.last.published).toHaveLength(1);
+    const frame = stomp.last.published[0];
+    expect(frame.destination).toBe('/app/rooms/1/messages');
+    expect(JSON.parse(frame.body)).toEqual({ text: '안녕하세요' });
+    expect(frame.headers).toEqual({ 'client-message-id': 'c-1' });
+    frame.receipt({ seq: '7' });
+    await expect(sent).resolves.toMatchObject({ seq: '7' });
+    // A string body goes as it is.
+    const read = manager.publish('/app/rooms/1/read', '{"seq":7}');
+    expect(stomp.last.published[1].body).toBe('{"seq":7}');
+    stomp.last.published[1].receipt();
+    await expect(read).resolves.toBeDefined();
+  });
+
+  it('rejects a publish at once when not connected, and queues nothing for later', async () => {
+    const { manager, stomp } = setup();
+    await expect(manager.publish('/app/rooms/1/typing', {})).rejects.toMatchObject({ name: 'PublishError', reason: 'not-connected' });
+    manager.subscribe('/topic/rooms/1', () => {});
+    await settle();
+    // Connecting: the socket is there but CONNECTED has not come.
+    await expect(manager.publish('/app/rooms/1/typing', {})).rejects.toMatchObject({ reason: 'not-connected' });
+    stomp.last.accept();
+    stomp.last.drop();
+    await expect(manager.publish('/app/rooms/1/typing', {})).rejects.toMatchObject({ reason: 'not-connected' });
+    await vi.advanceTimersByTimeAsync(100);
+    stomp.last.accept();
+    expect(stomp.sessions.flatMap((s) => s.published)).toEqual([]);
+  });
+
+  it('rejects a refused frame, a frame whose connection dropped before its RECEIPT, and one that waits too long', async () => {
+    const { manager, stomp } = setup({ publishTimeoutMs: 5000 });
+    manager.subscribe('/topic/rooms/1', () => {});
+    await settle();
+    stomp.last.accept();
+
+    const refused = manager.publish('/app/rooms/1/messages', { text: 'x' }, { 'client-message-id': 'c-2' });
+    stomp.last.published[0].refuse('room closed');
+    await expect(refused).rejects.toMatchObject({ reason: 'refused', message: 'refused: room closed' });
+    expect(manager.status.get().stomp).toBe('retrying');
+
+    await vi.advanceTimersByTimeAsync(100);
+    stomp.last.accept();
+    const dropped = manager.publish('/app/rooms/1/messages', { text: 'y' }, { 'client-message-id': 'c-3' });
+    const assertion = expect(dropped).rejects.toMatchObject({ reason: 'closed' });
+    stomp.last.drop();
+    await assertion;
+
+    await vi.advanceTimersByTimeAsync(200);
+    stomp.last.accept();
+    const slow = manager.publish('/app/rooms/1/messages', { text: 'z' }, { 'client-message-id': 'c-4' });
+    const timedOut = expect(slow).rejects.toMatchObject({ reason: 'timeout' });
+    await vi.advanceTimersByTimeAsync(5000);
+    await timedOut;
+    // A RECEIPT after the timeout changes nothing.
+    stomp.last.published[0].receipt({ seq: '1' });
+    await settle();
+  });
+
+  it('logout fails what waits for a RECEIPT', async () => {
+    const { manager, stomp } = setup();
+    manager.subscribe('/topic/rooms/1', () => {});
+    await settle();
+    stomp.last.accept();
+    const pending = manager.publish('/app/rooms/1/messages', { text: 'x' }, { 'client-message-id': 'c-5' });
+    manager.stop();
+    await expect(pending).rejects.toMatchObject({ reason: 'closed' });
+  });
+});
+
 describe('RealtimeManager: Server-Sent Events', () => {
   it('opens one stream with credentials for all listeners, and hands events out by type', async () => {
     const { manager, es, stomp } = setup();

@@ -4,7 +4,9 @@
 // - Nothing connects until a (logged-in) feature subscribes; with no session nothing connects at all.
 // - STOMP: the access token goes in the CONNECT frame's Authorization header (browsers cannot set headers
 //   on a WebSocket). A closed connection is reopened after a back-off, with a fresh token if the broker
-//   refused the old one, and every destination is subscribed again.
+//   refused the old one, and every destination is subscribed again. A listener may ask to be told each time
+//   the broker has confirmed its destination's subscription (after every reconnect), which is when a chat room
+//   asks for what it missed. publish() sends a frame and waits for its RECEIPT; it never queues while offline.
 // - SSE: EventSource reconnects by itself after a dropped stream and sends Last-Event-ID, so the server can
 //   resume. Only when it gives up (readyState CLOSED, e.g. after an HTTP error) does the manager open a new
 //   one after a back-off, with a valid access token (the stream authenticates by the access cookie, which a
@@ -15,9 +17,11 @@
 import { createStore, type Store } from './store';
 import {
   EVENT_SOURCE_CLOSED,
+  PublishError,
   type EventSourceLike,
   type LinkState,
   type RealtimeDeps,
+  type ReceiptHeaders,
   type StompMessage,
   type StompSession,
 } from './types';
@@ -38,6 +42,14 @@ export function defaultBackoff(attempt: number): number {
 
 interface Listener<T> {
   handler: (value: T) => void;
+  /** STOMP only: the broker confirmed the destination's subscription (again, after a reconnect). */
+  onSubscribed?: () => void;
+}
+
+/** A destination's subscription on the current connection. */
+interface ServerSubscription {
+  off: () => void;
+  confirmed: boolean;
 }
 
 export class RealtimeManager {
@@ -45,10 +57,11 @@ export class RealtimeManager {
 
   private readonly backoff: (attempt: number) => number;
   private readonly idleCloseMs: number;
+  private readonly publishTimeoutMs: number;
 
   // STOMP
   private readonly topics = new Map<string, Set<Listener<StompMessage>>>();
-  private readonly serverSubscriptions = new Map<string, () => void>();
+  private readonly serverSubscriptions = new Map<string, ServerSubscription>();
   private stompSession: StompSession | null = null;
   private stompSeq = 0;
   private stompAttempt = 0;
@@ -68,18 +81,28 @@ export class RealtimeManager {
   constructor(private readonly deps: RealtimeDeps) {
     this.backoff = deps.backoff ?? defaultBackoff;
     this.idleCloseMs = deps.idleCloseMs ?? 10_000;
+    this.publishTimeoutMs = deps.publishTimeoutMs ?? 10_000;
   }
 
   // ------------------------------------------------------------------ STOMP
 
-  /** Listen to a STOMP destination (e.g. a chat room's topic). Returns the function that stops listening. */
-  subscribe(destination: string, handler: (message: StompMessage) => void): () => void {
-    const entry: Listener<StompMessage> = { handler };
+  /**
+   * Listen to a STOMP destination (e.g. a chat room's topic). `onSubscribed` is called whenever the broker has
+   * confirmed the subscription: at once (asynchronously) if it already has, and again after every reconnect.
+   * Returns the function that stops listening.
+   */
+  subscribe(destination: string, handler: (message: StompMessage) => void, onSubscribed?: () => void): () => void {
+    const entry: Listener<StompMessage> = { handler, onSubscribed };
     let set = this.topics.get(destination);
     if (!set) {
       set = new Set();
       this.topics.set(destination, set);
       if (this.status.get().stomp === 'open') this.subscribeOnServer(destination);
+    } else if (onSubscribed && this.serverSubscriptions.get(destination)?.confirmed) {
+      const confirmedOn = this.serverSubscriptions.get(destination);
+      queueMicrotask(() => {
+        if (set?.has(entry) && this.serverSubscriptions.get(destination) === confirmedOn) onSubscribed();
+      });
     }
     set.add(entry);
     this.clearTimer('stompIdleTimer');
@@ -89,7 +112,7 @@ export class RealtimeManager {
       if (!current?.delete(entry)) return; // already gone (stop() forgot it)
       if (current.size > 0) return;
       this.topics.delete(destination);
-      this.serverSubscriptions.get(destination)?.();
+      this.serverSubscriptions.get(destination)?.off();
       this.serverSubscriptions.delete(destination);
       if (this.topics.size === 0) this.scheduleIdle('stomp');
     };
@@ -153,10 +176,45 @@ export class RealtimeManager {
 
   private subscribeOnServer(destination: string): void {
     if (!this.stompSession || this.serverSubscriptions.has(destination)) return;
-    const off = this.stompSession.subscribe(destination, (message) => {
-      for (const entry of [...(this.topics.get(destination) ?? [])]) entry.handler(message);
+    const subscription: ServerSubscription = { off: () => {}, confirmed: false };
+    this.serverSubscriptions.set(destination, subscription);
+    subscription.off = this.stompSession.subscribe(
+      destination,
+      (message) => {
+        for (const entry of [...(this.topics.get(destination) ?? [])]) entry.handler(message);
+      },
+      () => {
+        // A late confirmation of a subscription that has been dropped or replaced since means nothing.
+        if (this.serverSubscriptions.get(destination) !== subscription) return;
+        subscription.confirmed = true;
+        for (const entry of [...(this.topics.get(destination) ?? [])]) entry.onSubscribed?.();
+      },
+    );
+  }
+
+  /**
+   * Send a frame over the open connection and wait for its RECEIPT (resolves with the RECEIPT's headers).
+   * Rejects with a PublishError: `not-connected` at once when there is no open connection (nothing is queued
+   * for later: the caller decides whether to try again, e.g. with the same client message id), `refused`
+   * when the broker answered ERROR, `closed` when the connection ended first, `timeout` after publishTimeoutMs.
+   */
+  publish(destination: string, body: unknown, headers: Record<string, string> = {}): Promise<ReceiptHeaders> {
+    const session = this.stompSession;
+    if (!session || this.status.get().stomp !== 'open') return Promise.reject(new PublishError('not-connected'));
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    return new Promise<ReceiptHeaders>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new PublishError('timeout')), this.publishTimeoutMs);
+      session.publish(destination, text, headers).then(
+        (receipt) => {
+          clearTimeout(timer);
+          resolve(receipt);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error instanceof PublishError ? error : new PublishError('closed', String(error)));
+        },
+      );
     });
-    this.serverSubscriptions.set(destination, off);
   }
 
   private closeStomp(): void {

@@ -49,6 +49,26 @@ class FakeWebSocket {
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** A connector on a fake socket, connected (CONNECTED received). */
+async function connected() {
+  const sockets: FakeWebSocket[] = [];
+  const connect = await loadStompjsConnector({
+    webSocketFactory: () => {
+      const ws = new FakeWebSocket();
+      sockets.push(ws);
+      return ws;
+    },
+    heartbeatMs: 0,
+  });
+  const onClosed = vi.fn();
+  const session = connect({ url: 'ws://x/ws', connectHeaders: {} }, { onConnected: () => {}, onClosed });
+  await tick();
+  const ws = sockets[0];
+  ws.open();
+  ws.frame('CONNECTED', { version: '1.2' });
+  return { ws, session, onClosed };
+}
+
 describe('the @stomp/stompjs connector', () => {
   it('sends the token in the CONNECT frame, subscribes once connected, delivers messages and reports the close', async () => {
     const sockets: FakeWebSocket[] = [];
@@ -90,6 +110,50 @@ describe('the @stomp/stompjs connector', () => {
     await tick();
     // The library does not reconnect by itself: the manager does.
     expect(sockets).toHaveLength(1);
+  });
+
+  it('asks for a RECEIPT on SUBSCRIBE when told to report the confirmation', async () => {
+    const { ws, session } = await connected();
+    const confirmed = vi.fn();
+    session.subscribe('/topic/rooms/1', () => {}, confirmed);
+    const sub = ws.frames().find((f) => f.command === 'SUBSCRIBE');
+    expect(sub?.headers.receipt).toBeTruthy();
+    expect(confirmed).not.toHaveBeenCalled();
+    ws.frame('RECEIPT', { 'receipt-id': sub!.headers.receipt });
+    expect(confirmed).toHaveBeenCalledTimes(1);
+    // Without the callback, no receipt is asked for.
+    session.subscribe('/user/queue/chat.unread', () => {});
+    expect(ws.frames().filter((f) => f.command === 'SUBSCRIBE')[1].headers.receipt).toBeUndefined();
+  });
+
+  it('publishes a SEND with a receipt and resolves with the RECEIPT headers; an ERROR naming it rejects it', async () => {
+    const { ws, session } = await connected();
+    const sent = session.publish('/app/rooms/1/messages', '{"text":"안녕"}', { 'client-message-id': 'c-1' });
+    const send = ws.frames().find((f) => f.command === 'SEND');
+    expect(send?.headers.destination).toBe('/app/rooms/1/messages');
+    expect(send?.headers['client-message-id']).toBe('c-1');
+    expect(send?.headers['content-type']).toBe('application/json');
+    expect(ws.sent.some((f) => f.includes('{"text":"안녕"}'))).toBe(true);
+    ws.frame('RECEIPT', { 'receipt-id': send!.headers.receipt, seq: '12' });
+    await expect(sent).resolves.toMatchObject({ seq: '12', 'receipt-id': send!.headers.receipt });
+
+    const refused = session.publish('/app/rooms/1/messages', '{"text":"x"}', { 'client-message-id': 'c-2' });
+    const second = ws.frames().filter((f) => f.command === 'SEND')[1];
+    expect(second.headers.receipt).not.toBe(send!.headers.receipt);
+    const other = session.publish('/app/rooms/1/typing', '{}', {});
+    ws.frame('ERROR', { message: 'room closed', 'receipt-id': second.headers.receipt }, 'chat.room_closed');
+    await expect(refused).rejects.toMatchObject({ name: 'PublishError', reason: 'refused' });
+    // The broker closes the connection after an ERROR: what else waited fails as "closed".
+    ws.close();
+    await expect(other).rejects.toMatchObject({ reason: 'closed' });
+    await expect(session.publish('/app/rooms/1/typing', '{}', {})).rejects.toMatchObject({ reason: 'not-connected' });
+  });
+
+  it('rejects what waits for a RECEIPT when the manager closes the connection', async () => {
+    const { session } = await connected();
+    const pending = session.publish('/app/rooms/1/read', '{"seq":1}', {});
+    session.close();
+    await expect(pending).rejects.toMatchObject({ reason: 'closed' });
   });
 
   it('close() ends the connection without reporting it as a drop', async () => {

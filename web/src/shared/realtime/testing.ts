@@ -1,5 +1,24 @@
 // Fakes for the realtime manager's dependencies.
-import type { EventSourceLike, StompConnector, StompHandlers, StompMessage, StompSession } from './types';
+import {
+  PublishError,
+  type EventSourceLike,
+  type ReceiptHeaders,
+  type StompConnector,
+  type StompHandlers,
+  type StompMessage,
+  type StompSession,
+} from './types';
+
+/** A SEND frame the fake broker has not answered yet. */
+export interface FakePublish {
+  destination: string;
+  body: string;
+  headers: Record<string, string>;
+  /** The broker answers RECEIPT (with e.g. a chat message's seq). */
+  receipt(headers?: Record<string, string>): void;
+  /** The broker answers ERROR for this frame and closes the connection, as STOMP prescribes. */
+  refuse(message: string): void;
+}
 
 export class FakeStompSession implements StompSession {
   connected = false;
@@ -7,6 +26,11 @@ export class FakeStompSession implements StompSession {
   dropped = false;
   readonly subscriptions = new Map<string, (m: StompMessage) => void>();
   readonly subscribed: string[] = [];
+  /** Subscriptions waiting for the broker's RECEIPT (see confirm()). */
+  readonly unconfirmed = new Map<string, () => void>();
+  /** Every SEND frame, answered or not. */
+  readonly published: FakePublish[] = [];
+  private readonly waiting = new Set<(error: PublishError) => void>();
 
   constructor(
     readonly url: string,
@@ -14,16 +38,57 @@ export class FakeStompSession implements StompSession {
     private readonly handlers: StompHandlers,
   ) {}
 
-  subscribe(destination: string, onMessage: (m: StompMessage) => void): () => void {
+  subscribe(destination: string, onMessage: (m: StompMessage) => void, onSubscribed?: () => void): () => void {
     if (!this.connected) throw new Error('subscribe before CONNECTED');
     this.subscribed.push(destination);
     this.subscriptions.set(destination, onMessage);
-    return () => this.subscriptions.delete(destination);
+    if (onSubscribed) this.unconfirmed.set(destination, onSubscribed);
+    return () => {
+      this.subscriptions.delete(destination);
+      this.unconfirmed.delete(destination);
+    };
+  }
+
+  /** The broker's RECEIPT for the subscriptions to these destinations (all waiting ones when none is named). */
+  confirm(...destinations: string[]): void {
+    for (const d of destinations.length ? destinations : [...this.unconfirmed.keys()]) {
+      const done = this.unconfirmed.get(d);
+      this.unconfirmed.delete(d);
+      done?.();
+    }
+  }
+
+  publish(destination: string, body: string, headers: Record<string, string>): Promise<ReceiptHeaders> {
+    if (!this.connected) return Promise.reject(new PublishError('not-connected'));
+    return new Promise((resolve, reject) => {
+      const fail = (error: PublishError) => reject(error);
+      this.waiting.add(fail);
+      this.published.push({
+        destination,
+        body,
+        headers,
+        receipt: (h = {}) => {
+          if (!this.waiting.delete(fail)) return;
+          resolve({ 'receipt-id': `r-${this.published.length}`, ...h });
+        },
+        refuse: (message) => {
+          if (!this.waiting.delete(fail)) return;
+          reject(new PublishError('refused', message));
+          this.drop();
+        },
+      });
+    });
+  }
+
+  private failWaiting(): void {
+    for (const fail of this.waiting) fail(new PublishError('closed'));
+    this.waiting.clear();
   }
 
   close(): void {
     this.closed = true;
     this.connected = false;
+    this.failWaiting();
   }
 
   /** The broker answers CONNECTED. */
@@ -37,6 +102,8 @@ export class FakeStompSession implements StompSession {
     this.connected = false;
     this.dropped = true;
     this.subscriptions.clear();
+    this.unconfirmed.clear();
+    this.failWaiting();
     this.handlers.onClosed({ authRejected });
   }
 

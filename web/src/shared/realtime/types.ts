@@ -16,11 +16,39 @@ export interface StompHandlers {
   onClosed(info: { authRejected: boolean }): void;
 }
 
+/** A RECEIPT frame's headers (`receipt-id`, and what the server adds, e.g. a chat message's `seq`). */
+export type ReceiptHeaders = Record<string, string>;
+
 /** One STOMP-over-WebSocket connection; it does not reconnect by itself. */
 export interface StompSession {
-  /** Only while connected. Returns the unsubscribe function. */
-  subscribe(destination: string, onMessage: (message: StompMessage) => void): () => void;
+  /**
+   * Only while connected. Returns the unsubscribe function. `onSubscribed` is called once the broker has
+   * confirmed the subscription (its RECEIPT): from then on nothing sent to the destination is missed.
+   */
+  subscribe(destination: string, onMessage: (message: StompMessage) => void, onSubscribed?: () => void): () => void;
+  /**
+   * A SEND frame asking for a RECEIPT. Resolves with the RECEIPT's headers once the broker has done what was
+   * asked; rejects with a PublishError when not connected, when the broker answers ERROR (it then closes the
+   * connection), or when the connection ends first.
+   */
+  publish(destination: string, body: string, headers: Record<string, string>): Promise<ReceiptHeaders>;
   close(): void;
+}
+
+/**
+ * not-connected: nothing was sent · closed: the connection ended before the RECEIPT (the frame may or may not
+ * have been handled) · refused: the broker answered ERROR · timeout: no RECEIPT in time.
+ */
+export type PublishFailure = 'not-connected' | 'closed' | 'refused' | 'timeout';
+
+export class PublishError extends Error {
+  constructor(
+    readonly reason: PublishFailure,
+    detail = '',
+  ) {
+    super(detail ? `${reason}: ${detail}` : reason);
+    this.name = 'PublishError';
+  }
 }
 
 export type StompConnector = (
@@ -58,4 +86,6 @@ export interface RealtimeDeps {
   backoff?: (attempt: number) => number;
   /** How long a connection nobody listens to any more stays open (a page change often resubscribes at once). */
   idleCloseMs?: number;
+  /** How long publish() waits for its RECEIPT. */
+  publishTimeoutMs?: number;
 }

@@ -92,6 +92,62 @@ describe('unread counters', () => {
     unread.reset();
     expect(unread.state.get()).toEqual({ notifications: 0, rooms: {} });
   });
+
+  it('read the room counts from the list once the queue is subscribed and after every reconnect; newer queue events win', async () => {
+    const answers: { resolve: (counts: Record<string, number>) => void; reject: (e: unknown) => void }[] = [];
+    const stomp = new FakeStomp();
+    const manager = new RealtimeManager({
+      stomp: async () => stomp.connector,
+      eventSource: fakeEventSources().factory,
+      accessToken: async () => 'T',
+      isAuthenticated: () => true,
+      stompUrl: () => 'ws://h/ws',
+      sseUrl: '/api/v1/notifications/stream',
+      backoff: () => 100,
+      idleCloseMs: 0,
+    });
+    const unread = createUnreadFeeds(manager, {
+      roomCounts: () => new Promise((resolve, reject) => answers.push({ resolve, reject })),
+    });
+    unread.watchRooms();
+    await vi.advanceTimersByTimeAsync(0);
+    stomp.last.accept();
+    expect(answers).toHaveLength(0);
+    stomp.last.confirm(CHAT_UNREAD_DESTINATION);
+    expect(answers).toHaveLength(1);
+    // While the list is on its way, room 11 gets a new count on the queue: that one is newer.
+    stomp.last.deliver(CHAT_UNREAD_DESTINATION, { room_id: '11', unread: 3 });
+    answers[0].resolve({ '11': 2, '12': 1, '13': 0 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(unread.state.get().rooms).toEqual({ '11': 3, '12': 1, '13': 0 });
+
+    // Reconnected: asked again; this time the list is newer than every queue event.
+    stomp.last.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    stomp.last.accept();
+    stomp.last.confirm();
+    expect(answers).toHaveLength(2);
+    answers[1].resolve({ '11': 0, '12': 4, '14': -1 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(unread.state.get().rooms).toEqual({ '11': 0, '12': 4, '13': 0 });
+
+    // A failed list read changes nothing; an answer arriving after a logout is ignored.
+    stomp.last.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    stomp.last.accept();
+    stomp.last.confirm();
+    answers[2].reject(new Error('offline'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(unread.state.get().rooms).toEqual({ '11': 0, '12': 4, '13': 0 });
+    stomp.last.drop();
+    await vi.advanceTimersByTimeAsync(100);
+    stomp.last.accept();
+    stomp.last.confirm();
+    unread.reset();
+    answers[3].resolve({ '11': 5 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(unread.state.get().rooms).toEqual({});
+  });
 });
 
 describe('realtime and the session', () => {

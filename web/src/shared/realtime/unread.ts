@@ -7,8 +7,9 @@
 //   SSE  event "resync"        data {}   (the client fell too far behind: reload the list; the count follows)
 //   SSE  event "reauth" / "bye" just before the server ends the stream (see manager.ts)
 //
-// The chat message shape is still provisional: the chat service does not exist yet, and its work fixes it:
-//   STOMP /user/queue/chat.unread  body {"room_id": "<id>", "unread": <n>}
+// The chat service's queue (docs/openapi.yaml, /ws) tells of changes only; the counts at the start come from
+// the room list (UnreadOptions.roomCounts):
+//   STOMP /user/queue/chat.unread  body {"room_id": "<id>", "unread": <n>}   (whenever that room's count changes)
 import type { RealtimeManager } from './manager';
 import { createStore, type Store } from './store';
 
@@ -62,13 +63,21 @@ export interface UnreadFeeds {
   readonly state: Store<UnreadState>;
   /** Keep the notification counter live (opens the SSE stream). Returns the function that stops watching. */
   watchNotifications(): () => void;
-  /** Keep the per-room counters live (opens the STOMP connection). */
+  /**
+   * Keep the per-room counters live (opens the STOMP connection). The queue tells only of changes, so once it
+   * is subscribed (and after every reconnect) the counts are also read from the room list (`roomCounts`).
+   */
   watchRooms(): () => void;
   /** Forget every count (logout). */
   reset(): void;
 }
 
-export function createUnreadFeeds(manager: RealtimeManager): UnreadFeeds {
+export interface UnreadOptions {
+  /** Unread count per room id as the server has them now (GET /chat/rooms); the first page is enough for a badge. */
+  roomCounts?: () => Promise<Readonly<Record<string, number>>>;
+}
+
+export function createUnreadFeeds(manager: RealtimeManager, options: UnreadOptions = {}): UnreadFeeds {
   const state = createStore<UnreadState>(EMPTY_UNREAD);
   const watchNotifications = refCounted(() => {
     const offUnread = manager.onEvent(SSE_UNREAD_EVENT, (event) => {
@@ -88,13 +97,48 @@ export function createUnreadFeeds(manager: RealtimeManager): UnreadFeeds {
       offNew();
     };
   });
+  // A count read from the list may be older than one the queue brought meanwhile: every queue event is
+  // numbered, and a list answer is not applied to a room that had an event after the list was asked for.
+  let events = 0;
+  const lastEvent = new Map<string, number>();
+  let generation = 0; // reset() forgets list answers still on their way
+  const readRoomCounts = () => {
+    if (!options.roomCounts) return;
+    const asked = events;
+    const gen = generation;
+    options.roomCounts().then(
+      (counts) => {
+        if (gen !== generation) return;
+        state.set((s) => {
+          let rooms: Record<string, number> | null = null;
+          for (const [room, unread] of Object.entries(counts)) {
+            if (!isCount(unread) || (lastEvent.get(room) ?? -1) >= asked || s.rooms[room] === unread) continue;
+            rooms ??= { ...s.rooms };
+            rooms[room] = unread;
+          }
+          return rooms ? { ...s, rooms } : s;
+        });
+      },
+      () => {}, // offline or logged out: the next reconnect asks again
+    );
+  };
   const watchRooms = refCounted(() =>
-    manager.subscribe(CHAT_UNREAD_DESTINATION, (message) => {
-      const m = parse(message.body) as { room_id?: unknown; unread?: unknown } | undefined;
-      if (!m || typeof m.room_id !== 'string' || !isCount(m.unread)) return;
-      const { room_id: room, unread } = m;
-      state.set((s) => (s.rooms[room] === unread ? s : { ...s, rooms: { ...s.rooms, [room]: unread } }));
-    }),
+    manager.subscribe(
+      CHAT_UNREAD_DESTINATION,
+      (message) => {
+        const m = parse(message.body) as { room_id?: unknown; unread?: unknown } | undefined;
+        if (!m || typeof m.room_id !== 'string' || !isCount(m.unread)) return;
+        const { room_id: room, unread } = m;
+        lastEvent.set(room, events++);
+        state.set((s) => (s.rooms[room] === unread ? s : { ...s, rooms: { ...s.rooms, [room]: unread } }));
+      },
+      readRoomCounts,
+    ),
   );
-  return { state, watchNotifications, watchRooms, reset: () => state.set(EMPTY_UNREAD) };
+  const reset = () => {
+    generation++;
+    lastEvent.clear();
+    state.set(EMPTY_UNREAD);
+  };
+  return { state, watchNotifications, watchRooms, reset };
 }
