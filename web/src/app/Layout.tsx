@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation } from 'react-router-dom';
 import { useAuth } from '../shared/auth';
 import { LogoMark } from '../shared/components/PlantIcon';
 import { commonKo, useI18n } from '../shared/i18n';
+import { ChatNavItem } from './ChatNavItem';
 import { NotificationBell } from './NotificationBell';
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -47,6 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   {t.nav.market}
                 </NavLink>
               </li>
+              <ChatNavItem />
               {loggedIn ? (
                 <li>
                   <NavLink to="/me">{t.nav.me}</NavLink>

@@ -13,6 +13,8 @@ export const en: CommonDict = {
     home: 'Home',
     plants: 'Plant encyclopedia',
     market: 'Marketplace',
+    chat: 'Chats',
+    chatUnread: '{n} unread messages',
     login: 'Log in',
     signup: 'Sign up',
     me: 'My page',

@@ -14,6 +14,8 @@ export const ko = {
     home: '홈',
     plants: '식물 도감',
     market: '중고거래',
+    chat: '채팅',
+    chatUnread: '안 읽은 메시지 {n}개',
     login: '로그인',
     signup: '회원가입',
     me: '마이페이지',
