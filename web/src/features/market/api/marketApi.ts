@@ -1,10 +1,13 @@
-// The marketplace endpoints (/api/v1/market/…), the photo upload (media) and the encyclopedia search used by
-// the species picker. Reads that a visitor may make without an account take `auth`: the signed-in user's
-// token goes along when there is one (the answer then says is_owner / wished).
+// The marketplace endpoints (/api/v1/market/…), the photo upload (media), the encyclopedia search used by
+// the species picker, and opening a chat about a listing (the chat feature shows the room at /chat/<id>).
+// Reads that a visitor may make without an account take `auth`: the signed-in user's token goes along when
+// there is one (the answer then says is_owner / wished).
 import type { Transport } from '../../../shared/api/transport';
 import type {
   ChangeStateRequest,
   ChatPartnerList,
+  ChatRoom,
+  ChatRoomPage,
   CreateListingRequest,
   Keyword,
   KeywordList,
@@ -43,6 +46,14 @@ export function createMarketApi(http: Transport) {
 
     chatPartners: (id: string, signal?: AbortSignal) =>
       http.request<ChatPartnerList>(`${listing(id)}/chat-partners`, { auth: true, signal }),
+
+    /** 채팅하기: the buyer's room about the listing, new (201) or the one they already have (200). */
+    openChat: (listingId: string) =>
+      http.request<ChatRoom>('/chat/rooms', { method: 'POST', body: { listing_id: listingId }, auth: true }),
+
+    /** The caller's own room about a listing, if there is one (a buyer has at most one per listing). */
+    myChatRoom: async (listingId: string, signal?: AbortSignal) =>
+      (await http.request<ChatRoomPage>('/chat/rooms', { query: { listing_id: listingId, limit: 1 }, auth: true, signal })).items[0] ?? null,
 
     setWish: (id: string, wished: boolean) =>
       http.request<WishState>(`${listing(id)}/wish`, { method: wished ? 'PUT' : 'DELETE', auth: true }),

@@ -18,6 +18,7 @@ export const marketKeys = {
   listings: userKey('market', 'listing'),
   listing: (id: string, viewer: string | null) => userKey('market', 'listing', id, viewer),
   partners: (id: string) => userKey('market', 'partners', id),
+  myChatRoom: (id: string) => userKey('market', 'chat-room', id),
   mine: userKey('market', 'mine'),
   myListings: (state: ListingState | '') => userKey('market', 'mine', 'listings', state),
   purchases: userKey('market', 'mine', 'purchases'),
@@ -67,6 +68,16 @@ export function useChatPartners(id: string, enabled: boolean) {
   return useQuery({
     queryKey: marketKeys.partners(id),
     queryFn: ({ signal }) => marketApi.chatPartners(id, signal),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** The viewer's own chat room about a listing (asked only where it matters: a sold listing). */
+export function useMyChatRoom(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: marketKeys.myChatRoom(id),
+    queryFn: ({ signal }) => marketApi.myChatRoom(id, signal),
     enabled,
     staleTime: 0,
   });

@@ -7,6 +7,7 @@ import { formatPrice, relativeTime } from '../../../shared/format/listing';
 import { useNow } from '../../../shared/hooks/useNow';
 import { fmt, label } from '../../../shared/i18n';
 import { useListing, useSpeciesListings } from '../api/queries';
+import { ChatButton, ListingChatsLink } from '../components/ChatButton';
 import { ChatIcon, EyeIcon, HeartIcon } from '../components/Icons';
 import { MiniListings } from '../components/MiniListings';
 import { PhotoGallery } from '../components/PhotoGallery';
@@ -116,7 +117,11 @@ export function ListingDetailPage() {
             {!listing.is_owner ? (
               <div className="buy-bar">
                 <WishButton listing={listing} />
-                <p className="muted small">{t.marketListing.chatSoon}</p>
+                <ChatButton listing={listing} />
+              </div>
+            ) : !listing.deleted ? (
+              <div className="buy-bar">
+                <ListingChatsLink listing={listing} />
               </div>
             ) : null}
             {listing.state === 'sold' && !listing.is_owner && !listing.buyer_id ? <p className="muted">{t.marketListing.soldNotice}</p> : null}
