@@ -1,4 +1,4 @@
-// Accessibility and small-screen layout of every page:
+// Accessibility and small-screen layout of every page (the chat list and a room included):
 // axe-core finds no "serious" or "critical" violation at 1280 px and 360 px,
 // and at 360 px nothing scrolls sideways.
 
@@ -16,6 +16,7 @@ import {
   runAxe,
   uniqueUser,
 } from './helpers.js';
+import { png } from '../support/png.js';
 
 // path → how to tell the page has finished loading its data.
 const PUBLIC_PAGES = [
@@ -43,11 +44,50 @@ let server;
 let browser;
 let base;
 let user;
+/** A buyer with one chat room (messages both ways, 읽음, a 예약중 notice); other accounts than `user`, whose
+ *  notifications page must stay empty. */
+let chatter;
+let roomId;
+
+async function apiCall(token, method, path, body) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}) },
+    body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+async function seedChat() {
+  const [seller, buyer] = await Promise.all([createVerifiedUser(base, uniqueUser('as')), createVerifiedUser(base, uniqueUser('ab'))]);
+  const login = async (u) =>
+    (await apiCall('', 'POST', '/auth/login', { username: u.username, password: u.password })).access_token;
+  const [st, bt] = await Promise.all([login(seller), login(buyer)]);
+  const form = new FormData();
+  form.append('file', new Blob([png(96, 72, 0x3f8f4f)], { type: 'image/png' }), 'leaf.png');
+  const photos = await apiCall(st, 'POST', '/photos', form);
+  const listing = await apiCall(st, 'POST', '/market/listings', {
+    title: '몬스테라 알보 분양해요',
+    description: '잎이 건강합니다',
+    price: 25000,
+    category: 'plant',
+    photo_ids: photos.items.map((p) => p.id),
+  });
+  const room = await apiCall(bt, 'POST', '/chat/rooms', { listing_id: listing.id });
+  const mine = await apiCall(bt, 'POST', `/chat/rooms/${room.id}/messages`, { text: '안녕하세요! 아직 판매 중인가요?', client_id: 'a11y-1' });
+  await apiCall(st, 'PUT', `/chat/rooms/${room.id}/read`, { seq: mine.seq });
+  await apiCall(st, 'POST', `/chat/rooms/${room.id}/messages`, { text: '네, 있어요. 주말에 직거래 가능해요.', client_id: 'a11y-2' });
+  await apiCall(st, 'PUT', `/market/listings/${listing.id}/state`, { state: 'reserved' });
+  return { chatter: buyer, roomId: room.id };
+}
 
 before(async () => {
   ({ server, browser } = await startServerAndBrowser());
   base = server.baseUrl;
   user = await createVerifiedUser(base, uniqueUser('a'));
+  ({ chatter, roomId } = await seedChat());
 });
 
 after(async () => {
@@ -133,6 +173,27 @@ for (const { name, viewport, lang } of CONFIGS) {
       await page.waitForLoadState('networkidle');
       await checkPage(page, viewport, lang);
       guard.check();
+    });
+
+    test('/chat and a room (logged in)', async () => {
+      const chat = await newGuardedContext(browser, { viewport });
+      await chat.context.addInitScript((l) => {
+        if (location.protocol === 'http:' && !localStorage.getItem('sikgu.lang')) localStorage.setItem('sikgu.lang', l);
+      }, lang);
+      const p = await chat.context.newPage();
+      await loginViaUi(p, base, chatter);
+      await p.goto(`${base}/chat`);
+      await p.getByTestId('chat-room').first().waitFor();
+      await p.waitForLoadState('networkidle');
+      await checkPage(p, viewport, lang);
+      // The room: both parties' messages, 읽음 under mine, the 예약중 notice.
+      await p.goto(`${base}/chat/${roomId}`);
+      await p.getByTestId('chat-notice').first().waitFor();
+      await p.getByTestId('chat-read').waitFor();
+      await p.waitForLoadState('networkidle');
+      await checkPage(p, viewport, lang);
+      chat.check();
+      await chat.context.close();
     });
   });
 }

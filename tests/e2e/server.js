@@ -84,6 +84,8 @@ export async function startServer({ env: extraEnv = {}, port: fixedPort } = {}) 
       SIKGU_CORE__AUTH__ARGON2_MEMORY_KIB: '1024',
       SIKGU_CORE__HTTP__WEB_ROOT: webRoot,
       SIKGU_CORE__HTTP__OPENAPI_PATH: openapi,
+      // The browser's Origin: WebSocket handshakes (chat's STOMP at /ws) from any other origin are refused.
+      SIKGU_CORE__HTTP__PUBLIC_URL: baseUrl,
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
