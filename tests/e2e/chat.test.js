@@ -5,7 +5,9 @@
 // message shows 읽음 → typing and replies arrive live both ways → the buyer's connection drops while the seller
 // writes, and after the reconnect every message is there once, in order → the seller marks the listing 거래완료
 // with this buyer → both rooms show the notice, the composers are off, and no SEND leaves the buyer's page.
-// axe-core checks the list and the room at 390 px (seller) and 1280 px (buyer).
+// axe-core checks the list and the room at 390 px (seller) and 1280 px (buyer). Then a sold listing for someone
+// without a room, a visitor sent to log in, the seller's rooms of one listing, and a 60-message room whose earlier
+// part 이전 대화 보기 puts above without moving what the reader sees.
 //
 // Needs a server with the chat, market, media and notify modules; against one without chat the file is skipped.
 
@@ -21,6 +23,7 @@ import {
   startServerAndBrowser,
   uniqueUser,
 } from './helpers.js';
+import { png } from '../support/png.js';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -61,6 +64,17 @@ async function apiLogin(user) {
   });
   assert.equal(res.status, 200, 'API login');
   return (await res.json()).access_token;
+}
+
+async function api(token, method, path, body) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, ...(body && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}) },
+    body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
 }
 
 /** Every axe violation (any impact) fails: these pages are new and start clean. Nothing may scroll sideways. */
@@ -370,5 +384,55 @@ describe('chat', { timeout: 180_000 }, () => {
     await assertAccessible(sp, 'a listing’s rooms (1280 px)');
     sellerGuard.check();
     await sellerGuard.context.close();
+  });
+
+  test('a long conversation: the newest 50 first, 이전 대화 보기 puts the rest above without moving the view', async (t) => {
+    if (!available) {
+      t.skip('this server has no chat module');
+      return;
+    }
+    const [st, bt] = await Promise.all([apiLogin(seller), apiLogin(buyer)]);
+    const form = new FormData();
+    form.append('file', new Blob([png(64, 48, 0x2f6b3a)], { type: 'image/png' }), 'leaf.png');
+    const photos = await api(st, 'POST', '/photos', form);
+    const listing = await api(st, 'POST', '/market/listings', {
+      title: '스킨답서스 삽수 나눔',
+      description: '여러 개 있어요',
+      price: 0,
+      category: 'plant',
+      photo_ids: photos.items.map((p) => p.id),
+    });
+    const room = await api(bt, 'POST', '/chat/rooms', { listing_id: listing.id });
+    for (let i = 1; i <= 60; i++) {
+      await api(i % 2 ? bt : st, 'POST', `/chat/rooms/${room.id}/messages`, { text: `메시지 ${i}`, client_id: `long-${i}` });
+    }
+    const guard = await newGuardedContext(browser, { viewport: DESKTOP });
+    const page = await guard.context.newPage();
+    await loginViaUi(page, base, buyer);
+    await page.goto(`${base}/chat/${room.id}`);
+    await bubble(page, '메시지 60', false).waitFor();
+    const first = await shownSeqs(page);
+    assert.deepEqual(first, Array.from({ length: 50 }, (_, i) => i + 11));
+    // The newest is in view at the start.
+    const inView = (seq) =>
+      page.evaluate((n) => {
+        const box = document.querySelector('[data-testid="chat-messages"]').getBoundingClientRect();
+        const el = document.querySelector(`[data-testid="chat-message"][data-seq="${n}"]`).getBoundingClientRect();
+        return el.bottom > box.top && el.top < box.bottom;
+      }, seq);
+    assert.equal(await inView(60), true, 'the newest message is in view');
+    // Up to the oldest loaded, then the earlier ten arrive above it, and it stays where it was.
+    await page.evaluate(() => {
+      document.querySelector('[data-testid="chat-messages"]').scrollTop = 0;
+    });
+    const before = await page.locator('[data-testid="chat-message"][data-seq="11"]').evaluate((e) => e.getBoundingClientRect().top);
+    await page.getByTestId('chat-older').click();
+    await page.locator('[data-testid="chat-message"][data-seq="1"][data-mine]').waitFor({ state: 'attached' });
+    assert.deepEqual(await shownSeqs(page), Array.from({ length: 60 }, (_, i) => i + 1));
+    const afterTop = await page.locator('[data-testid="chat-message"][data-seq="11"]').evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(Math.abs(afterTop - before) < 2, `the view stays put (${before} → ${afterTop})`);
+    await page.getByTestId('chat-older').waitFor({ state: 'detached' });
+    guard.check();
+    await guard.context.close();
   });
 });
