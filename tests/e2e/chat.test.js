@@ -3,7 +3,8 @@
 // the buyer's first message reaches the seller, who is on another page, as a notification (the bell's badge and
 // GET /api/v1/notifications) and as the 채팅 badge → the seller opens the room from the list and the buyer's
 // message shows 읽음 → typing and replies arrive live both ways → the buyer's connection drops while the seller
-// writes, and after the reconnect every message is there once, in order → the seller marks the listing 거래완료
+// writes (and the buyer's own message, sent over HTTP meanwhile, loses its answer and is resent under the same
+// client id), and after the reconnect every message is there once, in order → the seller marks the listing 거래완료
 // with this buyer → both rooms show the notice, the composers are off, and no SEND leaves the buyer's page.
 // axe-core checks the list and the room at 390 px (seller) and 1280 px (buyer). Then a sold listing for someone
 // without a room, a visitor sent to log in, the seller's rooms of one listing, and a 60-message room whose earlier
@@ -264,15 +265,34 @@ describe('chat', { timeout: 180_000 }, () => {
       await sp.getByTestId('chat-input').press('Enter');
       await bubble(sp, text, true).waitFor();
     }
+    // Meanwhile the buyer writes: with no connection it goes over HTTP, whose answer is lost on the way back (the
+    // server stored it; the page cannot know). The bubble fails; 다시 보내기 resends under the same client id.
+    let loseAnswer = true;
+    await buyerCtx.context.route(`**/api/v1/chat/rooms/${roomId}/messages`, async (route) => {
+      if (route.request().method() !== 'POST' || !loseAnswer) return route.fallback();
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    const lost = '연결이 불안정하네요. 제 메시지 보이세요?';
+    await bp.getByTestId('chat-input').fill(lost);
+    await bp.getByTestId('chat-input').press('Enter');
+    const failed = bp.locator('[data-testid="chat-pending"][data-status="failed"]').filter({ hasText: lost });
+    await failed.filter({ hasText: '연결이 끊겨 보내지 못했어요.' }).waitFor();
+    loseAnswer = false;
+    await failed.getByTestId('chat-retry').click();
+    await bubble(bp, lost, true).waitFor();
+    assert.equal(await bp.getByTestId('chat-pending').count(), 0);
     networkDown = false;
-    for (const text of away) await bubble(bp, text, false).waitFor({ timeout: 40_000 });
+    for (const text of [...away, lost]) await bubble(text === lost ? sp : bp, text, false).waitFor({ timeout: 40_000 });
     await bp.getByTestId('chat-connection').filter({ hasText: /./ }).waitFor({ state: 'detached' });
     assert.equal(buyerSockets.length, 1, 'connected again');
     const buyerToken = await apiLogin(buyer);
-    const stored = await bp.evaluate(async ({ token, id }) => {
+    const history = await bp.evaluate(async ({ token, id }) => {
       const res = await fetch(`/api/v1/chat/rooms/${id}/messages?after=0`, { headers: { Authorization: `Bearer ${token}` } });
-      return (await res.json()).items.filter((m) => m.kind === 'text').map((m) => m.seq);
+      return (await res.json()).items.filter((m) => m.kind === 'text');
     }, { token: buyerToken, id: roomId });
+    assert.equal(history.filter((m) => m.body === lost).length, 1, 'the resent message is stored once');
+    const stored = history.map((m) => m.seq);
     assert.deepEqual(await shownSeqs(bp), stored, 'every stored message once, in order');
     assert.deepEqual(await shownSeqs(sp), stored);
 

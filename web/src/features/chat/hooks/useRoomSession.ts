@@ -3,8 +3,8 @@
 // pending bubble until the RECEIPT.
 //
 // No duplicate and no gap across a reconnect: the topic is subscribed first; once the broker has confirmed
-// the subscription, `GET …/messages?after=<highest seq here>` brings what was sent while not subscribed;
-// everything meets in the timeline keyed by seq (model/timeline.ts).
+// the subscription, `GET …/messages?after=<seq up to which nothing is missing>` brings what was sent while not
+// subscribed; everything meets in the timeline keyed by seq (model/timeline.ts).
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ChatMessage, ChatRoomDetail } from '../../../shared/api/types';
@@ -15,7 +15,7 @@ import { chatKeys } from '../api/queries';
 import { newClientId, createTypingThrottle } from '../model/draft';
 import { parseRoomEvent } from '../model/events';
 import { createRoomState, readMarkToSend, roomReducer, type RoomState } from '../model/room';
-import { highestSeq, lowestSeq, type PendingMessage } from '../model/timeline';
+import { contiguousSeq, lowestSeq, type PendingMessage } from '../model/timeline';
 
 const LATEST_PAGE = 50;
 const OLDER_PAGE = 50;
@@ -105,10 +105,14 @@ export function useRoomSession(room: ChatRoomDetail, me: string): RoomSession {
     setCatchUpError(null);
     void (async () => {
       try {
+        // Everything after the first hole, page by page to the end (pages of `after` are oldest first).
+        let after = contiguousSeq(stateRef.current.timeline);
         for (let i = 0; i < CATCH_UP_MAX_PAGES; i++) {
-          const page = await chatApi.messages(roomId, { after: highestSeq(stateRef.current.timeline), limit: CATCH_UP_PAGE }, abort.signal);
+          const page = await chatApi.messages(roomId, { after, limit: CATCH_UP_PAGE }, abort.signal);
           dispatch({ type: 'newer', page });
-          if (!page.more) break;
+          const last = page.items.at(-1);
+          if (!page.more || !last) break;
+          after = last.seq;
         }
         if (abort.signal.aborted) return;
         setCaughtUp(target);

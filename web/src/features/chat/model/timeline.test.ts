@@ -4,6 +4,7 @@ import {
   EMPTY_TIMELINE,
   addPending,
   confirmPending,
+  contiguousSeq,
   discardPending,
   highestNotMine,
   highestSeq,
@@ -77,6 +78,18 @@ describe('the timeline', () => {
     t = mergeMessages(t, [msg(10)], ME);
     t = mergeMessages(t, [4, 5, 6, 7, 8, 9, 10].map((n) => msg(n)), ME);
     expect(seqs(t)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('a catch-up starts below the first hole: my message stored over HTTP while offline sits above unseen ones', () => {
+    expect(contiguousSeq(EMPTY_TIMELINE)).toBe(0);
+    let t = withLatestPage(EMPTY_TIMELINE, { items: [msg(4), msg(3)], more: true }, ME);
+    expect(contiguousSeq(t)).toBe(4);
+    // 5 and 6 were sent while the socket was down; mine came back from POST as 7.
+    t = mergeMessages(t, [msg(7, { sender_id: ME })], ME);
+    expect(highestSeq(t)).toBe(7);
+    expect(contiguousSeq(t)).toBe(4);
+    t = mergeMessages(t, [msg(5), msg(6), msg(7, { sender_id: ME })], ME);
+    expect(contiguousSeq(t)).toBe(7);
   });
 
   it('the newest message not mine is what a read mark covers', () => {

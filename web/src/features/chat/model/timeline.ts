@@ -80,6 +80,18 @@ export function highestSeq(t: Timeline): number {
   return t.order.length ? t.order[t.order.length - 1] : 0;
 }
 
+/**
+ * Where a catch-up starts: the highest seq up to which nothing is missing from the lowest loaded one. A room's
+ * seqs are 1, 2, 3 … without holes, so a hole here is messages not seen yet — e.g. my message stored over HTTP
+ * (or put in from its RECEIPT) while the room was not subscribed, above the ones sent meanwhile.
+ */
+export function contiguousSeq(t: Timeline): number {
+  if (!t.order.length) return 0;
+  let i = 0;
+  while (i + 1 < t.order.length && t.order[i + 1] === t.order[i] + 1) i++;
+  return t.order[i];
+}
+
 export function lowestSeq(t: Timeline): number | null {
   return t.order.length ? t.order[0] : null;
 }
