@@ -149,6 +149,17 @@ describe('the @stomp/stompjs connector', () => {
     await expect(session.publish('/app/rooms/1/typing', '{}', {})).rejects.toMatchObject({ reason: 'not-connected' });
   });
 
+  it('takes chat’s ERROR for a revoked session as a refused token, and a refused frame as not one', async () => {
+    const revoked = await connected();
+    revoked.ws.frame('ERROR', { message: 'session revoked' }, 'connect again with a fresh token');
+    revoked.ws.close();
+    expect(revoked.onClosed).toHaveBeenCalledWith({ authRejected: true });
+    const closedRoom = await connected();
+    closedRoom.ws.frame('ERROR', { message: 'room closed' }, 'chat.room_closed');
+    closedRoom.ws.close();
+    expect(closedRoom.onClosed).toHaveBeenCalledWith({ authRejected: false });
+  });
+
   it('rejects what waits for a RECEIPT when the manager closes the connection', async () => {
     const { session } = await connected();
     const pending = session.publish('/app/rooms/1/read', '{"seq":1}', {});

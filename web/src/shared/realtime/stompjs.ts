@@ -2,8 +2,11 @@
 // connect never download it.
 import { PublishError, type ReceiptHeaders, type StompConnector } from './types';
 
-/** ERROR frames the broker sends for a refused token (the chat service fixes the exact code). */
-const AUTH_ERROR = /auth\.|unauthori[sz]ed|\b401\b|forbidden|token/i;
+/**
+ * ERROR frames the broker sends for a refused token: chat's are "unauthenticated", "token expired", "token invalid"
+ * and "session revoked" (then a fresh token is asked for, and a refresh that fails ends the session).
+ */
+const AUTH_ERROR = /auth\.|unauthori[sz]ed|unauthenticated|\b401\b|forbidden|token|revoked/i;
 
 export interface StompjsOptions {
   /** For tests: a stand-in for the browser's WebSocket. */
