@@ -268,6 +268,15 @@ public:
                          {"loadavg", LoadAverage()}};
         if (pid_ > 0) {
             out["metrics"] = MetricsDelta(a.metrics, b.metrics);
+            // Backlogs at the end of the window: events not yet handed on or not yet handled, writes queued.
+            json::object backlog;
+            for (const auto& [key, value] : b.metrics) {
+                if (value != 0 && (key.starts_with("sikgu_bus_pending_events") || key.starts_with("sikgu_outbox_pending_events") ||
+                                   key.starts_with("sikgu_db_write_queue_depth"))) {
+                    backlog[key] = value;
+                }
+            }
+            out["backlog_at_end"] = std::move(backlog);
             // The busiest server threads (all are named "sikgu"; gdb or perf tell which is which).
             std::vector<std::pair<double, int>> busiest;
             for (const auto& [tid, cpu] : b.threads) {
