@@ -31,6 +31,9 @@
 #
 # Knobs (environment): REPS=3 ROOMS=1000 WINDOW=4 WARMUP=3 DURATION=10 RATE=5000 LATENCY_DURATION=20
 #   IDLE_CONNS=10000 HOLD=20 SETTLE=5 TOOL_THREADS=1 ONLY=throughput,latency,idle-stomp,idle-sse (a subset)
+#   QUIET=<percent> (before each run, wait until other processes use less than this share of the machine's CPU
+#   over 3 s, for at most QUIET_WAIT=900 s, then run anyway; the share seen is logged)
+#   SERVICES=<list> (`serve --services`, for diagnosis only: e.g. account,plant,media,market,chat leaves notify out)
 #   BUILD_DIR=build BUILD_JOBS=1 NO_BUILD=1 BENCH_KEEP=<dir> (keeps the JSON of every run and the server logs)
 # Progress goes to stderr, the tables to stdout. Everything it starts is stopped on exit.
 set -euo pipefail
@@ -49,6 +52,9 @@ HOLD="${HOLD:-20}"
 SETTLE="${SETTLE:-5}"
 TOOL_THREADS="${TOOL_THREADS:-1}"
 ONLY="${ONLY:-throughput,latency,idle-stomp,idle-sse}"
+QUIET="${QUIET:-}"
+QUIET_WAIT="${QUIET_WAIT:-900}"
+SERVICES="${SERVICES:-}"
 BUILD_JOBS="${BUILD_JOBS:-1}"
 HOST=127.0.0.1
 ROOM_BASE=9000000001
@@ -150,9 +156,32 @@ ulimit -Sn "$HARD_NOFILE"
 SECRET="chat-bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SIKGU_PID="" PORT="" DATA=""
 
+machine_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
+others_share() {  # % of the machine's CPU used over 3 s (nothing of ours runs between the benchmark's runs)
+    local b0 t0 b1 t1
+    read -r b0 t0 < <(machine_ticks)
+    sleep 3
+    read -r b1 t1 < <(machine_ticks)
+    awk -v b=$((b1 - b0)) -v t=$((t1 - t0)) 'BEGIN {printf "%.0f", (t > 0 ? 100 * b / t : 0)}'
+}
+wait_quiet() {
+    [[ -n "$QUIET" ]] || return 0
+    local deadline=$((SECONDS + QUIET_WAIT)) share
+    while share="$(others_share)"; ((share >= QUIET)); do
+        if ((SECONDS >= deadline)); then
+            log "others still use $share % of the machine after ${QUIET_WAIT} s; running anyway"
+            return 0
+        fi
+        log "others use $share % of the machine; waiting for less than $QUIET %"
+        sleep 10
+    done
+    log "others use $share % of the machine"
+}
+
 # A fresh data dir with `rooms` seeded rooms, and sikgu serving it (extra VAR=value args go to its environment).
 start_fresh() {
     local rooms=$1; shift
+    wait_quiet
     DATA="$WORK/data.$RANDOM$RANDOM"
     env SIKGU_CORE__LOG__LEVEL=warn SIKGU_CORE__AUTH__JWT_SECRET="$SECRET" "$@" \
         "$SIKGU_BIN" --data-dir "$DATA" migrate >>"$WORK/sikgu.log" 2>&1 || die "sikgu migrate failed"
@@ -167,7 +196,7 @@ start_fresh() {
     fi
     PORT="$(free_port)"
     env SIKGU_CORE__LOG__ACCESS_LOG=false SIKGU_CORE__LOG__LEVEL=warn SIKGU_CORE__AUTH__JWT_SECRET="$SECRET" "$@" \
-        "$SIKGU_BIN" --data-dir "$DATA" serve --port "$PORT" >>"$WORK/sikgu.log" 2>&1 &
+        "$SIKGU_BIN" --data-dir "$DATA" serve --port "$PORT" ${SERVICES:+--services "$SERVICES"} >>"$WORK/sikgu.log" 2>&1 &
     SIKGU_PID=$!
     PIDS+=("$SIKGU_PID")
     local deadline=$((SECONDS + 60))
@@ -301,4 +330,4 @@ if wanted idle-sse && [[ "$(field idle-sse .fanout)" != null ]]; then
     echo "| server CPU during the fan-out | $(fmt "$(field idle-sse .fanout.window_stats.server_cpu_s)" 2) s; others' CPU $(fmt "$(field idle-sse .fanout.window_stats.others_cpu_pct_of_machine)") % |"
     echo
 fi
-echo "$(nproc) cores; $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'); tool threads: $TOOL_THREADS; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(nproc) cores; $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo);${SERVICES:+ services: $SERVICES;} commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'); tool threads: $TOOL_THREADS; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
