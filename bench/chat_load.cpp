@@ -6,6 +6,7 @@
 //   bench_chat_load latency     --port P --secret S [--rooms 1000] [--rate 5000] [--warmup 3] [--duration 20]
 //   bench_chat_load idle-stomp  --port P --secret S [--rooms 5000] [--settle 5] [--hold 20]
 //   bench_chat_load idle-sse    --port P --secret S [--users 10000] [--settle 5] [--hold 20] [--fanout 1]
+//                               [--keyword 몬스테라]
 //   common: [--host 127.0.0.1] [--server-pid PID] [--threads 1] [--per-address 200] [--first-address 2]
 //           [--room-base 9000000001] [--user-base 7000000001] [--heartbeat-ms 10000] [--openers 32]
 //
@@ -85,7 +86,10 @@ void Log(const std::string& text) { std::fprintf(stderr, "[chat_load] %s\n", tex
 class Args {
 public:
     Args(int argc, char** argv) {
-        if (argc < 2) throw std::invalid_argument("usage: bench_chat_load <throughput|latency|idle-stomp|idle-sse> --port P --secret S ...");
+        if (argc < 2) {
+            throw std::invalid_argument(
+                "usage: bench_chat_load <throughput|latency|idle-stomp|idle-sse> --port P --secret S ...");
+        }
         mode = argv[1];
         for (int i = 2; i < argc; i += 2) {
             const std::string key = argv[i];
@@ -102,13 +106,17 @@ public:
         const std::string text = Str(key, std::to_string(fallback));
         std::int64_t value = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec != std::errc{} || end != text.data() + text.size()) throw std::invalid_argument("--" + key + " needs a number");
+        if (ec != std::errc{} || end != text.data() + text.size()) {
+            throw std::invalid_argument("--" + key + " needs a number");
+        }
         return value;
     }
     double Num(const std::string& key, double fallback) const { return std::stod(Str(key, std::to_string(fallback))); }
     void CheckAllUsed() const {
         for (const auto& [key, value] : values_) {
-            if (std::find(used_.begin(), used_.end(), key) == used_.end()) throw std::invalid_argument("unknown option --" + key);
+            if (std::find(used_.begin(), used_.end(), key) == used_.end()) {
+                throw std::invalid_argument("unknown option --" + key);
+            }
         }
     }
     std::string mode;
@@ -211,12 +219,17 @@ Metrics ScrapeMetrics(const tcp::endpoint& server) {
 
 // The counters that explain a run: group commits per service, bus work, refused and ended connections.
 json::object MetricsDelta(const Metrics& before, const Metrics& after) {
-    static constexpr std::array<std::string_view, 6> kPrefixes = {
-        "sikgu_db_commits_total",       "sikgu_db_units_of_work_total",         "sikgu_bus_handled_total",
-        "sikgu_live_connections_ended_total", "sikgu_http_connections_refused_total", "sikgu_live_connections_refused_total"};
+    static constexpr std::array<std::string_view, 6> kPrefixes = {"sikgu_db_commits_total",
+                                                                  "sikgu_db_units_of_work_total",
+                                                                  "sikgu_bus_handled_total",
+                                                                  "sikgu_live_connections_ended_total",
+                                                                  "sikgu_http_connections_refused_total",
+                                                                  "sikgu_live_connections_refused_total"};
     json::object out;
     for (const auto& [key, value] : after) {
-        if (std::none_of(kPrefixes.begin(), kPrefixes.end(), [&](std::string_view p) { return key.starts_with(p); })) continue;
+        if (std::none_of(kPrefixes.begin(), kPrefixes.end(), [&](std::string_view p) { return key.starts_with(p); })) {
+            continue;
+        }
         const auto found = before.find(key);
         const double delta = value - (found == before.end() ? 0.0 : found->second);
         if (delta != 0) out[key] = delta;
@@ -271,8 +284,9 @@ public:
             // Backlogs at the end of the window: events not yet handed on or not yet handled, writes queued.
             json::object backlog;
             for (const auto& [key, value] : b.metrics) {
-                if (value != 0 && (key.starts_with("sikgu_bus_pending_events") || key.starts_with("sikgu_outbox_pending_events") ||
-                                   key.starts_with("sikgu_db_write_queue_depth"))) {
+                if (value != 0 &&
+                    (key.starts_with("sikgu_bus_pending_events") || key.starts_with("sikgu_outbox_pending_events") ||
+                     key.starts_with("sikgu_db_write_queue_depth"))) {
                     backlog[key] = value;
                 }
             }
@@ -338,7 +352,9 @@ std::uint64_t Sum(std::vector<std::unique_ptr<Worker>>& workers, std::atomic<std
 
 tcp::endpoint LocalAddress(std::int64_t index, std::int64_t per_address, std::int64_t first) {
     const std::int64_t host = first + index / per_address;
-    if (host > 254) throw std::invalid_argument("too many connections for 127.0.0.x source addresses; raise --per-address");
+    if (host > 254) {
+        throw std::invalid_argument("too many connections for 127.0.0.x source addresses; raise --per-address");
+    }
     return {asio::ip::make_address_v4("127.0.0." + std::to_string(host)), 0};
 }
 
@@ -355,8 +371,11 @@ std::string_view HeaderOf(std::string_view frame, std::string_view name) {
     std::size_t at = head.find('\n');
     while (at != std::string_view::npos) {
         const std::size_t next = head.find('\n', at + 1);
-        const std::string_view line = head.substr(at + 1, next == std::string_view::npos ? std::string_view::npos : next - at - 1);
-        if (line.size() > name.size() && line.starts_with(name) && line[name.size()] == ':') return line.substr(name.size() + 1);
+        const std::string_view line =
+            head.substr(at + 1, next == std::string_view::npos ? std::string_view::npos : next - at - 1);
+        if (line.size() > name.size() && line.starts_with(name) && line[name.size()] == ':') {
+            return line.substr(name.size() + 1);
+        }
         at = next;
     }
     return {};
@@ -379,7 +398,9 @@ std::optional<ClientId> ParseClientId(std::string_view id) {
     return ClientId{*conn, *sent};
 }
 
-std::uint32_t Micros(std::int64_t us) { return static_cast<std::uint32_t>(std::clamp<std::int64_t>(us, 0, UINT32_MAX)); }
+std::uint32_t Micros(std::int64_t us) {
+    return static_cast<std::uint32_t>(std::clamp<std::int64_t>(us, 0, UINT32_MAX));
+}
 
 constexpr std::array<std::string_view, 4> kTexts = {
     "안녕하세요, 아직 판매 중인가요?", "내일 저녁 7시에 망원역에서 직거래 가능할까요?",
@@ -402,7 +423,9 @@ public:
         socket.set_option(tcp::no_delay(true), ec);
         ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
         const std::string host = server.address().to_string() + ":" + std::to_string(server.port());
-        if (auto [e] = co_await ws_.async_handshake(host, "/ws", kTok); e) co_return Failed("handshake: " + e.message());
+        if (auto [e] = co_await ws_.async_handshake(host, "/ws", kTok); e) {
+            co_return Failed("handshake: " + e.message());
+        }
         ws_.text(true);
         heartbeat_ms_ = heartbeat_ms;
         const std::string hb = std::to_string(heartbeat_ms) + "," + std::to_string(heartbeat_ms);
@@ -426,7 +449,9 @@ public:
         while (true) {
             auto [ec, n] = co_await ws_.async_read(buffer_, kTok);
             if (ec) {
-                if (g_phase.load() != Phase::kStopping) LogError("connection " + std::to_string(index_) + " ended: " + ec.message());
+                if (g_phase.load() != Phase::kStopping) {
+                    LogError("connection " + std::to_string(index_) + " ended: " + ec.message());
+                }
                 worker_.closed.fetch_add(1);
                 break;
             }
@@ -457,8 +482,8 @@ public:
         if (dead_) return;
         const std::int64_t now = NowUs();
         const std::string id = "c" + std::to_string(index_) + "." + std::to_string(++sent_) + "." + std::to_string(now);
-        const std::string body = "{\"text\":\"" + std::string(kTexts[static_cast<std::size_t>(sent_) % kTexts.size()]) + " " +
-                                 std::to_string(sent_) + "\"}";
+        const std::string body = "{\"text\":\"" + std::string(kTexts[static_cast<std::size_t>(sent_) % kTexts.size()]) +
+                                 " " + std::to_string(sent_) + "\"}";
         Queue("SEND\ndestination:/app/rooms/" + std::to_string(room_) +
               "/messages\ncontent-type:application/json\nclient-message-id:" + id + "\nreceipt:" + id +
               "\ncontent-length:" + std::to_string(body.size()) + "\n\n" + body + std::string(1, '\0'));
@@ -553,16 +578,20 @@ private:
         const std::int64_t now = NowUs();
         if (frame.starts_with("MESSAGE\n")) {
             const auto body_at = frame.find("\n\n");
-            const std::string_view body = body_at == std::string_view::npos ? std::string_view{} : frame.substr(body_at + 2);
+            const std::string_view body =
+                body_at == std::string_view::npos ? std::string_view{} : frame.substr(body_at + 2);
             if (body.starts_with("{\"type\":\"message\"")) {
                 static constexpr std::string_view kKey = "\"client_id\":\"";
                 const auto at = body.find(kKey);
                 const auto end = at == std::string_view::npos ? at : body.find('"', at + kKey.size());
-                const auto id = end == std::string_view::npos ? std::nullopt
-                                                              : ParseClientId(body.substr(at + kKey.size(), end - at - kKey.size()));
+                const auto id = end == std::string_view::npos
+                                    ? std::nullopt
+                                    : ParseClientId(body.substr(at + kKey.size(), end - at - kKey.size()));
                 const bool own = id && id->conn == index_;
                 (own ? worker_.echoes : worker_.deliveries).fetch_add(1);
-                if (id && InWindow(id->sent_us)) (own ? worker_.samples.echo : worker_.samples.recipient).push_back(Micros(now - id->sent_us));
+                if (id && InWindow(id->sent_us)) {
+                    (own ? worker_.samples.echo : worker_.samples.recipient).push_back(Micros(now - id->sent_us));
+                }
             } else if (body.starts_with("{\"type\":\"read\"")) {
                 worker_.read_events.fetch_add(1);
             } else {
@@ -604,7 +633,8 @@ private:
 
 class SseConn : public std::enable_shared_from_this<SseConn> {
 public:
-    SseConn(Worker& worker, std::int64_t index, std::string token) : worker_(worker), socket_(worker.io), index_(index), token_(std::move(token)) {}
+    SseConn(Worker& worker, std::int64_t index, std::string token)
+        : worker_(worker), socket_(worker.io), index_(index), token_(std::move(token)) {}
 
     // Connects, asks for the stream and reads until its opening `event: unread` (the stream is live then).
     asio::awaitable<bool> Setup(tcp::endpoint server, tcp::endpoint local) {
@@ -614,10 +644,13 @@ public:
         if (ec) co_return Failed("bind: " + ec.message());
         if (auto [e] = co_await socket_.async_connect(server, kTok); e) co_return Failed("connect: " + e.message());
         socket_.set_option(tcp::no_delay(true), ec);
-        const std::string request = "GET /api/v1/notifications/stream HTTP/1.1\r\nHost: " + server.address().to_string() + ":" +
-                                    std::to_string(server.port()) + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " +
-                                    token_ + "\r\n\r\n";
-        if (auto [e, n] = co_await asio::async_write(socket_, asio::buffer(request), kTok); e) co_return Failed("write: " + e.message());
+        const std::string request =
+            "GET /api/v1/notifications/stream HTTP/1.1\r\nHost: " + server.address().to_string() + ":" +
+            std::to_string(server.port()) + "\r\nAccept: text/event-stream\r\nAuthorization: Bearer " + token_ +
+            "\r\n\r\n";
+        if (auto [e, n] = co_await asio::async_write(socket_, asio::buffer(request), kTok); e) {
+            co_return Failed("write: " + e.message());
+        }
         std::string head;
         auto [e, n] = co_await asio::async_read_until(socket_, asio::dynamic_buffer(head), "\r\n\r\n", kTok);
         if (e) co_return Failed("reading the response head: " + e.message());
@@ -642,7 +675,9 @@ public:
         while (true) {
             auto [ec, n] = co_await socket_.async_read_some(asio::buffer(chunk), kTok);
             if (ec) {
-                if (g_phase.load() != Phase::kStopping) LogError("stream " + std::to_string(index_) + " ended: " + ec.message());
+                if (g_phase.load() != Phase::kStopping) {
+                    LogError("stream " + std::to_string(index_) + " ended: " + ec.message());
+                }
                 worker_.closed.fetch_add(1);
                 break;
             }
@@ -696,8 +731,9 @@ struct HttpConn {
     beast::flat_buffer buffer;
 };
 
-asio::awaitable<std::optional<http::response<http::string_body>>> Call(HttpConn& c, const tcp::endpoint& server,
-                                                                        http::request<http::string_body> request) {
+asio::awaitable<std::optional<http::response<http::string_body>>> Call(HttpConn& c,
+                                                                       const tcp::endpoint& server,
+                                                                       http::request<http::string_body> request) {
     if (!c.socket.is_open()) {
         if (auto [e] = co_await c.socket.async_connect(server, kTok); e) {
             LogError("http connect: " + e.message());
@@ -859,7 +895,8 @@ public:
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         Log("opened " + std::to_string(Sum(workers_, &Worker::ready)) + " of " + std::to_string(n) + " in " +
-            std::to_string((NowUs() - started) / 1000) + " ms, " + std::to_string(Sum(workers_, &Worker::failed)) + " failed");
+            std::to_string((NowUs() - started) / 1000) + " ms, " + std::to_string(Sum(workers_, &Worker::failed)) +
+            " failed");
     }
 
     template <class F>
@@ -959,7 +996,9 @@ bool Drain(Runner& runner, double seconds) {
     while (NowUs() < until) {
         const auto sends = Sum(w, &Worker::sends), receipts = Sum(w, &Worker::receipts);
         const auto errors = Sum(w, &Worker::errors) + Sum(w, &Worker::closed);
-        if (receipts >= sends && Sum(w, &Worker::deliveries) >= receipts && Sum(w, &Worker::echoes) >= receipts) return true;
+        if (receipts >= sends && Sum(w, &Worker::deliveries) >= receipts && Sum(w, &Worker::echoes) >= receipts) {
+            return true;
+        }
         if (errors > 0 && receipts + errors >= sends) return false;
         Sleep(0.05);
     }
@@ -1071,8 +1110,13 @@ json::object RunLatency(const Args& a, Runner& runner, const ServerProbe& probe)
 }
 
 // Resident memory before and after `open`, per connection; then the server's CPU while they idle.
-void MeasureIdle(Runner& runner, const ServerProbe& probe, std::size_t n, double settle, double hold,
-                         const std::function<void()>& open, json::object& out) {
+void MeasureIdle(Runner& runner,
+                 const ServerProbe& probe,
+                 std::size_t n,
+                 double settle,
+                 double hold,
+                 const std::function<void()>& open,
+                 json::object& out) {
     Sleep(settle);
     const std::int64_t before = probe.RssKib();
     open();
@@ -1083,7 +1127,9 @@ void MeasureIdle(Runner& runner, const ServerProbe& probe, std::size_t n, double
     out["connections_open"] = ready;
     out["server_rss_before_kib"] = before;
     out["server_rss_after_kib"] = after;
-    if (ready > 0) out["server_rss_per_connection_kib"] = static_cast<double>(after - before) / static_cast<double>(ready);
+    if (ready > 0) {
+        out["server_rss_per_connection_kib"] = static_cast<double>(after - before) / static_cast<double>(ready);
+    }
     const Probe p0 = probe.Take();
     Sleep(hold);
     const Probe p1 = probe.Take();
@@ -1100,7 +1146,9 @@ json::object RunIdleStomp(const Args& a, Runner& runner, const ServerProbe& prob
     a.CheckAllUsed();
     json::object out{{"mode", "idle-stomp"}, {"rooms", rooms}, {"heartbeat_ms", runner.c_.heartbeat_ms}};
     std::vector<std::shared_ptr<StompConn>> conns;
-    MeasureIdle(runner, probe, static_cast<std::size_t>(2 * rooms), settle, hold, [&] { conns = OpenRooms(runner, rooms); }, out);
+    MeasureIdle(
+        runner, probe, static_cast<std::size_t>(2 * rooms), settle, hold, [&] { conns = OpenRooms(runner, rooms); },
+        out);
     out["totals"] = ChatTotals(runner);
     out["client_heartbeats_sent"] = Sum(runner.Workers(), &Worker::heartbeats);
     CloseAll(runner, conns);
@@ -1159,7 +1207,8 @@ json::object RunIdleSse(const Args& a, Runner& runner, const ServerProbe& probe)
         out["keywords_added"] = created.load();
         out["keywords_refused"] = refused.load();
         out["keywords_seconds"] = static_cast<double>(NowUs() - t0) / 1e6;
-        Log("keyword alerts: " + std::to_string(created.load()) + " added, " + std::to_string(refused.load()) + " refused");
+        Log("keyword alerts: " + std::to_string(created.load()) + " added, " + std::to_string(refused.load()) +
+            " refused");
 
         // The seller's one photo (media: POST /api/v1/photos, multipart).
         std::atomic<bool> done{false};
@@ -1171,7 +1220,8 @@ json::object RunIdleSse(const Args& a, Runner& runner, const ServerProbe& probe)
                 http::request<http::string_body> r{http::verb::post, "/api/v1/photos", 11};
                 r.set(http::field::authorization, "Bearer " + seller_token);
                 r.set(http::field::content_type, "multipart/form-data; boundary=" + boundary);
-                r.body() = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"leaf.png\"\r\n" +
+                r.body() = "--" + boundary +
+                           "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"leaf.png\"\r\n" +
                            "Content-Type: image/png\r\n\r\n" + MakePng() + "\r\n--" + boundary + "--\r\n";
                 const auto answer = co_await Call(conn, c.server, std::move(r));
                 if (answer && answer->result_int() / 100 == 2) {
@@ -1190,16 +1240,20 @@ json::object RunIdleSse(const Args& a, Runner& runner, const ServerProbe& probe)
 
     std::vector<std::shared_ptr<SseConn>> conns(n);
     std::vector<std::int64_t> arrival(n, -1);
-    MeasureIdle(runner, probe, n, settle, hold, [&] {
-        runner.OpenAll(n, [&](std::size_t i) -> asio::awaitable<void> {
-            Worker& worker = runner.WorkerOf(i);
-            auto conn = std::make_shared<SseConn>(worker, static_cast<std::int64_t>(i), tokens[i]);
-            conns[i] = conn;
-            if (co_await conn->Setup(c.server, LocalAddress(static_cast<std::int64_t>(i), c.per_address, c.first_address))) {
-                asio::co_spawn(worker.io, conn->ReadLoop(&arrival[i]), asio::detached);
-            }
-        });
-    }, out);
+    MeasureIdle(
+        runner, probe, n, settle, hold,
+        [&] {
+            runner.OpenAll(n, [&](std::size_t i) -> asio::awaitable<void> {
+                Worker& worker = runner.WorkerOf(i);
+                auto conn = std::make_shared<SseConn>(worker, static_cast<std::int64_t>(i), tokens[i]);
+                conns[i] = conn;
+                if (co_await conn->Setup(c.server,
+                                         LocalAddress(static_cast<std::int64_t>(i), c.per_address, c.first_address))) {
+                    asio::co_spawn(worker.io, conn->ReadLoop(&arrival[i]), asio::detached);
+                }
+            });
+        },
+        out);
 
     if (fanout) {
         // One new listing whose title holds the keyword: market publishes one keyword.matched per subscriber,
@@ -1212,7 +1266,9 @@ json::object RunIdleSse(const Args& a, Runner& runner, const ServerProbe& probe)
             w[0]->io,
             [&]() -> asio::awaitable<void> {
                 HttpConn conn(w[0]->io);
-                if (auto [e] = co_await conn.socket.async_connect(c.server, kTok); e) LogError("connect: " + e.message());
+                if (auto [e] = co_await conn.socket.async_connect(c.server, kTok); e) {
+                    LogError("connect: " + e.message());
+                }
                 json::object listing{{"title", keyword + " 알보 삽수 분양합니다"},
                                      {"description", "잎이 건강하고 새순이 올라옵니다. 직거래 선호"},
                                      {"price", 30000},
@@ -1220,10 +1276,13 @@ json::object RunIdleSse(const Args& a, Runner& runner, const ServerProbe& probe)
                                      {"trade_area", "마포구 망원동"},
                                      {"photo_ids", json::array{json::value(photo_id)}}};
                 t0 = NowUs();
-                const auto answer = co_await Call(conn, c.server, JsonPost("/api/v1/market/listings", seller_token, json::serialize(listing)));
+                const auto answer = co_await Call(
+                    conn, c.server, JsonPost("/api/v1/market/listings", seller_token, json::serialize(listing)));
                 t_created = NowUs();
                 status = answer ? static_cast<int>(answer->result_int()) : 0;
-                if (status != 201) LogError("listing answered " + std::to_string(status) + ": " + (answer ? answer->body() : ""));
+                if (status != 201) {
+                    LogError("listing answered " + std::to_string(status) + ": " + (answer ? answer->body() : ""));
+                }
                 done = true;
             },
             asio::detached);
@@ -1234,17 +1293,21 @@ json::object RunIdleSse(const Args& a, Runner& runner, const ServerProbe& probe)
             Sleep(0.002);
         }
         const Probe p1 = probe.Take();
-        Sleep(2);  // anything sent twice would show up now
+        Sleep(2);                                 // anything sent twice would show up now
         runner.OnEachWorker([](std::size_t) {});  // the arrival times were written on the workers' threads
         std::vector<std::uint32_t> after;
         for (std::int64_t t : arrival) {
             if (t >= 0) after.push_back(Micros(t - t0));
         }
-        json::object f{{"listing_status", status}, {"listing_created_ms", static_cast<double>(t_created - t0) / 1000.0}};
+        json::object f{{"listing_status", status},
+                       {"listing_created_ms", static_cast<double>(t_created - t0) / 1000.0}};
         f["streams_notified"] = after.size();
         f["notification_events"] = Sum(w, &Worker::notifications);
         f["arrival_after_post"] = Percentiles(after);
-        f["all_notified_ms"] = after.size() == ready && !after.empty() ? json::value(static_cast<double>(*std::max_element(after.begin(), after.end())) / 1000.0) : json::value(nullptr);
+        f["all_notified_ms"] =
+            after.size() == ready && !after.empty()
+                ? json::value(static_cast<double>(*std::max_element(after.begin(), after.end())) / 1000.0)
+                : json::value(nullptr);
         f["window_stats"] = probe.Between(p0, p1);
         out["fanout"] = std::move(f);
     }
@@ -1286,7 +1349,9 @@ int main(int argc, char** argv) {
         c.user_base = a.Int("user-base", 7'000'000'001);
         c.heartbeat_ms = a.Int("heartbeat-ms", 10000);
         c.openers = a.Int("openers", 32);
-        if (c.server.port() == 0 || c.secret.size() < 32) throw std::invalid_argument("--port and --secret (≥ 32 bytes) are required");
+        if (c.server.port() == 0 || c.secret.size() < 32) {
+            throw std::invalid_argument("--port and --secret (≥ 32 bytes) are required");
+        }
         RaiseFdLimit();
         Runner runner(c);
         const ServerProbe probe(c.server_pid, c.server);
