@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # sikgu's chat and live-connection benchmarks (docs/PERFORMANCE.md, "Chat and live connections", says what
-# they mean and what the last run showed). Opt-in and separate from bench/run.sh: about 10 minutes.
+# they mean and what the last run showed). Opt-in and separate from bench/run.sh: about 13 minutes.
 #
 #   bench/chat.sh           # builds sikgu and bench_chat_load, runs everything, prints markdown tables
 #
