@@ -23,8 +23,9 @@ struct ChatRoomCreated {
     static ChatRoomCreated FromJson(const boost::json::object& data);
 };
 
-/// A user wrote in a room (system notices are not sent). Key: the room id, so one room's messages stay in
-/// order. `recipient_present`: the recipient had the room open when it was stored, so no notification.
+/// A user wrote in a room to a recipient who did not have it open (one who does has read it at once and is
+/// not told): what notifies. System notices are not sent. Key: the room id, so one room's messages stay in
+/// order. `recipient_present` is false in every event written now (events of before may carry true).
 struct ChatMessageSent {
     static constexpr std::string_view kType = "chat.message.sent";
     static constexpr int kVersion = 1;

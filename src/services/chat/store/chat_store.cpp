@@ -214,12 +214,17 @@ core::Task<Outcome<Appended>> ChatStore::Append(const NewMessage& m) {
         const std::int64_t recipient = room->Other(m.sender_id);
         if (m.recipient_present) AdvanceRead(tx, room->id, recipient, out.message.seq);
         out.recipient_unread = UnreadOf(tx.Sql(), room->id, recipient);
+        // Only a recipient who is not reading the room is told; one who is has read it already (above).
+        if (m.recipient_present) return out;
         const auto nickname = tx.QueryOne("SELECT nickname FROM chat_nicknames WHERE user_id = ?", {m.sender_id});
-        const std::string preview = m.kind == MessageKind::kPhoto ? "사진" : m.body;
+        std::string preview = m.kind == MessageKind::kPhoto ? "사진" : m.body;
+        if (preview.size() > 4 * Limits::kPreviewMaxChars) {
+            std::size_t cut = 4 * Limits::kPreviewMaxChars;
+            while (cut > 0 && (static_cast<unsigned char>(preview[cut]) & 0xC0) == 0x80) --cut;  // on a character boundary
+            preview.resize(cut);
+        }
         tx.Publish(ChatMessageSent{room->id, room->post_id, out.message.seq, m.sender_id, recipient,
-                                   nickname ? (*nickname)[0].AsText() : std::string(),
-                                   preview.substr(0, std::min<std::size_t>(preview.size(), 4 * Limits::kPreviewMaxChars)),
-                                   m.recipient_present});
+                                   nickname ? (*nickname)[0].AsText() : std::string(), std::move(preview), false});
         return out;
     });
 }
