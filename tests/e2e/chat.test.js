@@ -16,17 +16,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   DESKTOP,
+  PHONE,
+  assertAccessible,
   createVerifiedUser,
-  describeViolations,
   loginViaUi,
   newGuardedContext,
-  runAxe,
   startServerAndBrowser,
   uniqueUser,
 } from './helpers.js';
 import { png } from '../support/png.js';
-
-const PHONE = { width: 390, height: 844 };
 
 let server;
 let browser;
@@ -78,17 +76,6 @@ async function api(token, method, path, body) {
   return text ? JSON.parse(text) : null;
 }
 
-/** Every axe violation (any impact) fails: these pages are new and start clean. Nothing may scroll sideways. */
-async function assertAccessible(page, what) {
-  await page.evaluate(() => document.fonts.ready);
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, `axe violations on ${what} (${page.url()}):\n${describeViolations(violations)}`);
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways: ${scrollWidth} > ${clientWidth}`);
-}
 
 /** A real JPEG drawn on a canvas in the page (as market.test.js does). */
 async function makeImage(page) {

@@ -13,6 +13,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const MOBILE = { width: 360, height: 740 };
+export const PHONE = { width: 390, height: 844 };
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -220,4 +221,16 @@ export async function startServerAndBrowser() {
     throw s.status === 'rejected' ? s.reason : b.reason;
   }
   return { server: s.value, browser: b.value };
+}
+
+/** Every axe violation (any impact) on the page fails, and nothing may scroll sideways: for pages that start clean. */
+export async function assertAccessible(page, what) {
+  await page.evaluate(() => document.fonts.ready);
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `axe violations on ${what} (${page.url()}):\n${describeViolations(violations)}`);
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways: ${scrollWidth} > ${clientWidth}`);
 }

@@ -9,16 +9,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   DESKTOP,
+  PHONE,
+  assertAccessible,
   createVerifiedUser,
-  describeViolations,
   loginViaUi,
   newGuardedContext,
-  runAxe,
   startServerAndBrowser,
   uniqueUser,
 } from './helpers.js';
 
-const PHONE = { width: 390, height: 844 };
 /** A plant in the shipped catalogue (also used by a11y.test.js). */
 const SPECIES_ID = '16449';
 
@@ -47,17 +46,6 @@ after(async () => {
   await server?.stop();
 });
 
-/** Every axe violation (any impact) on the page fails: these pages are new and start clean. */
-async function assertAccessible(page, what) {
-  await page.evaluate(() => document.fonts.ready);
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, `axe violations on ${what} (${page.url()}):\n${describeViolations(violations)}`);
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways: ${scrollWidth} > ${clientWidth}`);
-}
 
 /** Two small real images, drawn on a canvas in the page: a green JPEG and a terracotta PNG. */
 async function makeImages(page) {
@@ -137,6 +125,10 @@ describe('marketplace', { timeout: 180_000 }, () => {
     // Keyboard reordering: the second photo becomes the cover.
     await sp.getByRole('button', { name: '2번 사진 앞으로 옮기기' }).focus();
     await sp.keyboard.press('Enter');
+    // React re-renders after the key press: wait for the moved tile's button to hold focus, then look.
+    await sp
+      .waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '1번 사진 뒤로 옮기기', null, { timeout: 2000 })
+      .catch(() => {});
     assert.deepEqual(await tileIds(sp), [uploaded[1], uploaded[0]]);
     assert.equal(
       await sp.evaluate(() => document.activeElement?.getAttribute('aria-label')),
@@ -194,6 +186,10 @@ describe('marketplace', { timeout: 180_000 }, () => {
     const wish = bp.getByTestId('wish-button');
     assert.equal(await wish.getAttribute('aria-pressed'), 'false');
     await wish.click();
+    // Optimistic: pressed within a frame or two of the click, not after a reload.
+    await bp
+      .waitForFunction(() => document.querySelector('[data-testid="wish-button"]')?.getAttribute('aria-pressed') === 'true', null, { timeout: 1000 })
+      .catch(() => {});
     assert.equal(await wish.getAttribute('aria-pressed'), 'true', 'shown at once');
     await bp.getByTestId('wish-count').filter({ hasText: '1' }).waitFor();
     await assertAccessible(bp, 'the detail page as a buyer (1280 px)');

@@ -10,19 +10,17 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { crc32, deflateSync } from 'node:zlib';
 import {
   DESKTOP,
+  PHONE,
+  assertAccessible,
   createVerifiedUser,
-  describeViolations,
   loginViaUi,
   newGuardedContext,
-  runAxe,
   startServerAndBrowser,
   uniqueUser,
 } from './helpers.js';
-
-const PHONE = { width: 390, height: 844 };
+import { png } from '../support/png.js';
 
 let server;
 let browser;
@@ -32,31 +30,6 @@ let buyer;
 let listing;
 let available = false;
 
-/** A small solid-colour PNG, made here (zlib's deflate and CRC-32), for listings created through the API. */
-function png(width, height, [r, g, b]) {
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body) >>> 0);
-    return Buffer.concat([len, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // truecolour
-  const row = Buffer.alloc(1 + width * 3);
-  for (let x = 0; x < width; x++) row.set([r, g, b], 1 + x * 3);
-  const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 async function api(token, path, { method = 'GET', json, body, headers = {} } = {}) {
   const res = await fetch(`${base}/api/v1${path}`, {
@@ -86,7 +59,7 @@ async function apiLogin(user) {
 async function createListing(user, title) {
   const token = await apiLogin(user);
   const form = new FormData();
-  form.append('file', new Blob([png(64, 48, [63, 143, 79])], { type: 'image/png' }), 'leaf.png');
+  form.append('file', new Blob([png(64, 48, 0x3f8f4f)], { type: 'image/png' }), 'leaf.png');
   const photos = await api(token, '/photos', { method: 'POST', body: form });
   assert.equal(photos.status, 201, `photo upload: ${JSON.stringify(photos.body)}`);
   const created = await api(token, '/market/listings', {
@@ -121,17 +94,6 @@ after(async () => {
   await server?.stop();
 });
 
-/** Every axe violation (any impact) fails: the page is new and starts clean. Nothing may scroll sideways. */
-async function assertAccessible(page, what) {
-  await page.evaluate(() => document.fonts.ready);
-  const violations = await runAxe(page);
-  assert.equal(violations.length, 0, `axe violations on ${what} (${page.url()}):\n${describeViolations(violations)}`);
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  assert.ok(scrollWidth <= clientWidth, `${what} scrolls sideways: ${scrollWidth} > ${clientWidth}`);
-}
 
 /** The bell's badge shows `text`, or is gone when `text` is null; its link's name says the same. */
 async function expectBell(page, text, name) {
@@ -356,7 +318,7 @@ describe('notifications', { timeout: 180_000 }, () => {
     const sellerToken = await apiLogin(seller);
     for (let i = 1; i <= 22; i++) {
       const form = new FormData();
-      form.append('file', new Blob([png(32, 32, [40 + i, 120, 60])], { type: 'image/png' }), `p${i}.png`);
+      form.append('file', new Blob([png(32, 32, 0x28783c + i)], { type: 'image/png' }), `p${i}.png`);
       const photos = await api(token, '/photos', { method: 'POST', body: form });
       const created = await api(token, '/market/listings', {
         method: 'POST',
