@@ -60,88 +60,19 @@ HOST=127.0.0.1
 ROOM_BASE=9000000001
 USER_BASE=7000000001
 
-log() { printf '[chat-bench] %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+LOG_TAG=chat-bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 wanted() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 command -v curl >/dev/null || die "curl is missing"
 command -v jq >/dev/null || die "jq is missing (apt-get install -y jq)"
 command -v sqlite3 >/dev/null || die "sqlite3 is missing (apt-get install -y sqlite3)"
 
-# Only defaults: no SIKGU_* setting from the caller's environment leaks into the measured server.
-while read -r name; do unset "$name"; done < <(compgen -e | grep '^SIKGU_' || true)
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/sikgu-chat-bench.XXXXXX")"
-PIDS=()
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    for pid in "${PIDS[@]}"; do
-        kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do
-        for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    if [[ -n "${BENCH_KEEP:-}" ]]; then
-        mkdir -p "$BENCH_KEEP" && cp -r "$WORK"/runs "$WORK"/*.log "$BENCH_KEEP"/ 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-mkdir -p "$WORK/runs"
-
-forget_pid() {
-    local keep=() p
-    for p in "${PIDS[@]}"; do [[ "$p" != "$1" ]] && keep+=("$p"); done
-    PIDS=("${keep[@]+"${keep[@]}"}")
-}
-
-stop_pid() {  # SIGTERM, wait for the graceful drain, reap
-    local pid=$1
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    forget_pid "$pid"
-}
-
-free_port() {
-    local port used
-    used="$(ss -Htan 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u)"
-    for _ in $(seq 200); do
-        port=$((20000 + RANDOM % 12000))  # below the ephemeral range (ip_local_port_range starts at 32768)
-        grep -qx "$port" <<<"$used" || { echo "$port"; return; }
-    done
-    die "no free port found"
-}
+bench_workdir sikgu-chat-bench runs
 
 # ---------------------------------------------------------------- build
-other_ninja_on_build() {
-    local pid args cwd
-    for pid in $(pgrep -x ninja || true); do
-        cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null || true)"
-        args="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
-        if [[ "$cwd" == "$BUILD" || "$args" == *"-C $BUILD"* || ( "$cwd" == "$ROOT" && "$args" == *"-C build"* ) ]]; then
-            return 0
-        fi
-    done
-    return 1
-}
-if [[ -z "${NO_BUILD:-}" ]]; then
-    for _ in $(seq 360); do
-        other_ninja_on_build || break
-        log "another ninja is building in $BUILD; waiting for it"
-        sleep 10
-    done
-    other_ninja_on_build && die "another ninja kept building in $BUILD for an hour"
-    log "building sikgu and bench_chat_load (ninja -j$BUILD_JOBS)"
-    ninja -C "$BUILD" -j"$BUILD_JOBS" sikgu bench_chat_load >&2
-fi
+build_targets sikgu bench_chat_load
 SIKGU_BIN="$BUILD/src/sikgu"
 LOAD_BIN="$BUILD/bench/bench_chat_load"
 [[ -x "$SIKGU_BIN" && -x "$LOAD_BIN" ]] || die "binaries missing under $BUILD"
@@ -156,7 +87,6 @@ ulimit -Sn "$HARD_NOFILE"
 SECRET="chat-bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 SIKGU_PID="" PORT="" DATA=""
 
-machine_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
 others_share() {  # % of the machine's CPU used over 3 s (nothing of ours runs between the benchmark's runs)
     local b0 t0 b1 t1
     read -r b0 t0 < <(machine_ticks)
@@ -219,9 +149,6 @@ load() {  # runs bench_chat_load against the current server; $1 names the JSON i
         { tail -n 20 "$WORK/load.log" >&2; die "bench_chat_load $1 failed"; }
 }
 
-median() {
-    printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
-}
 field() { jq -r "$2" "$WORK/runs/$1.json"; }
 fmt() { awk -v v="$1" -v d="${2:-0}" 'BEGIN {printf "%.*f", d, v}'; }
 range() { printf '%s\n' "$@" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {print (lo == hi ? lo : lo "–" hi)}'; }

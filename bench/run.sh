@@ -37,87 +37,18 @@ READY_STARTS="${READY_STARTS:-5}"
 BUILD_JOBS="${BUILD_JOBS:-1}"
 HOST=127.0.0.1
 
-log() { printf '[bench] %s\n' "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+LOG_TAG=bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 command -v wrk >/dev/null || die "wrk is missing (apt-get install -y wrk)"
 command -v curl >/dev/null || die "curl is missing"
 command -v jq >/dev/null || die "jq is missing"
 
-# Only defaults: no SIKGU_* setting from the caller's environment leaks into the measured server.
-while read -r name; do unset "$name"; done < <(compgen -e | grep '^SIKGU_' || true)
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/sikgu-bench.XXXXXX")"
-PIDS=()
-cleanup() {
-    local status=$?
-    trap - EXIT INT TERM
-    for pid in "${PIDS[@]}"; do
-        kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" 2>/dev/null || true
-    done
-    for pid in "${PIDS[@]}"; do
-        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    if [[ -n "${BENCH_KEEP:-}" ]]; then
-        mkdir -p "$BENCH_KEEP" && cp -r "$WORK"/wrk "$WORK"/*.log "$BENCH_KEEP"/ 2>/dev/null || true
-    fi
-    rm -rf "$WORK"
-    exit "$status"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-mkdir -p "$WORK/wrk"
-
-forget_pid() {  # drops a pid that has been stopped and reaped from the cleanup list
-    local keep=() p
-    for p in "${PIDS[@]}"; do [[ "$p" != "$1" ]] && keep+=("$p"); done
-    PIDS=("${keep[@]+"${keep[@]}"}")
-}
-
-stop_pid() {  # SIGTERM, wait for the graceful drain, reap
-    local pid=$1
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    forget_pid "$pid"
-}
-
-free_port() {  # a loopback port nothing listens on or talks from
-    local port used
-    used="$(ss -Htan 2>/dev/null | awk '{print $4}' | sed 's/.*://' | sort -u)"
-    for _ in $(seq 200); do
-        port=$((20000 + RANDOM % 30000))
-        grep -qx "$port" <<<"$used" || { echo "$port"; return; }
-    done
-    die "no free port found"
-}
+bench_workdir sikgu-bench wrk
 
 # ---------------------------------------------------------------- build
-other_ninja_on_build() {  # another ninja working in $BUILD (two at once corrupt each other's outputs)
-    local pid args cwd
-    for pid in $(pgrep -x ninja || true); do
-        cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null || true)"
-        args="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null || true)"
-        if [[ "$cwd" == "$BUILD" || "$args" == *"-C $BUILD"* || ( "$cwd" == "$ROOT" && "$args" == *"-C build"* ) ]]; then
-            return 0
-        fi
-    done
-    return 1
-}
-if [[ -z "${NO_BUILD:-}" ]]; then
-    for _ in $(seq 360); do
-        other_ninja_on_build || break
-        log "another ninja is building in $BUILD; waiting for it"
-        sleep 10
-    done
-    other_ninja_on_build && die "another ninja kept building in $BUILD for an hour"
-    log "building bench_hello_server and sikgu (ninja -j$BUILD_JOBS)"
-    ninja -C "$BUILD" -j"$BUILD_JOBS" bench_hello_server sikgu >&2
-fi
+build_targets bench_hello_server sikgu
 HELLO_BIN="$BUILD/bench/bench_hello_server"
 SIKGU_BIN="$BUILD/src/sikgu"
 [[ -x "$HELLO_BIN" && -x "$SIKGU_BIN" ]] || die "binaries missing under $BUILD"
@@ -153,9 +84,6 @@ now_ns() { date +%s%N; }
 
 rss_kib() { awk -v k="${2:-VmRSS}:" '$1 == k {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
-median() {  # median of the arguments (numbers)
-    printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'
-}
 
 to_ms() {  # wrk latency ("812.00us", "3.10ms", "1.20s", "2.00m") to milliseconds
     awk -v v="$1" 'BEGIN {
@@ -260,7 +188,6 @@ declare -A LABEL=(
     [feed]='sikgu `GET /api/v1/market/listings?limit=20`'
 )
 declare -A RPS P99 NON2XX ERRS CPU OTHERS PAIRED
-machine_ticks() { awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat; }
 CLK_TCK="$(getconf CLK_TCK)"
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # utime + stime of the whole process
 wrk_field_requests() { awk '/ requests in / {print $1}' "$1"; }
