@@ -3,7 +3,6 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { errorText } from '../../../shared/api/errorText';
 import type { ChatRoom } from '../../../shared/api/types';
-import { Notice } from '../../../shared/components/Notice';
 import { useTitle } from '../../../shared/components/useTitle';
 import { useNow } from '../../../shared/hooks/useNow';
 import { fmt } from '../../../shared/i18n';
@@ -12,6 +11,7 @@ import { chatKeys, useRooms } from '../api/queries';
 import { RoomRow } from '../components/RoomRow';
 import { useChatI18n } from '../i18n';
 import '../chat.css';
+import { ListError, LoadMore } from '../../../shared/components/PageListControls';
 
 const LISTING_ID = /^[1-9]\d{0,18}$/;
 
@@ -65,12 +65,7 @@ export function ChatListPage() {
       </p>
       <section aria-label={t.chat.roomsLabel} aria-busy={loading || undefined} className="room-section">
         {list.error && !loadingMore ? (
-          <Notice tone="error">
-            {errorText(list.error, t)}{' '}
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => void list.refetch()}>
-              {t.common.retry}
-            </button>
-          </Notice>
+          <ListError message={errorText(list.error, t)} onRetry={() => void list.refetch()} />
         ) : null}
         {loading ? (
           <>
@@ -110,18 +105,7 @@ export function ChatListPage() {
           </ul>
         )}
         {!loading && list.hasNextPage ? (
-          <div className="more">
-            <button
-              type="button"
-              className="btn btn-secondary"
-              name="chat-more"
-              data-testid="chat-more"
-              onClick={() => void list.fetchNextPage()}
-              disabled={loadingMore}
-            >
-              {loadingMore ? t.chat.loadingMore : t.chat.loadMore}
-            </button>
-          </div>
+          <LoadMore name="chat-more" label={t.chat.loadMore} busyLabel={t.chat.loadingMore} busy={loadingMore} onMore={() => void list.fetchNextPage()} />
         ) : null}
       </section>
     </>

@@ -2,11 +2,11 @@ import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { errorText } from '../../../shared/api/errorText';
 import type { ListingPage, ListingSummary } from '../../../shared/api/types';
-import { Notice } from '../../../shared/components/Notice';
 import { useNow } from '../../../shared/hooks/useNow';
 import { fmt } from '../../../shared/i18n';
 import { useMarketI18n } from '../i18n';
 import { ListingCard } from './ListingCard';
+import { ListError, LoadMore } from '../../../shared/components/PageListControls';
 
 /** Pages can overlap when listings move between two requests (a bump, a new one): keep the first copy. */
 function uniqueById(items: ListingSummary[]): ListingSummary[] {
@@ -52,12 +52,7 @@ export function ListingList({
   return (
     <section aria-label={label} aria-busy={loading || undefined} className="listing-section">
       {error ? (
-        <Notice tone="error">
-          {error}{' '}
-          <button type="button" className="btn btn-ghost btn-small" onClick={() => void list.refetch()}>
-            {t.common.retry}
-          </button>
-        </Notice>
+        <ListError message={error} onRetry={() => void list.refetch()} />
       ) : null}
       {loading ? (
         <ul className="listing-list" aria-hidden="true">
@@ -95,18 +90,7 @@ export function ListingList({
       )}
       {loading && <p className="visually-hidden" role="status">{t.common.loading}</p>}
       {!loading && list.hasNextPage ? (
-        <div className="more" ref={sentinel}>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            name="listing-more"
-            data-testid="listing-more"
-            onClick={() => void list.fetchNextPage()}
-            disabled={loadingMore}
-          >
-            {loadingMore ? t.market.loadingMore : t.market.loadMore}
-          </button>
-        </div>
+        <LoadMore name="listing-more" label={t.market.loadMore} busyLabel={t.market.loadingMore} busy={loadingMore} onMore={() => void list.fetchNextPage()} sentinel={sentinel} />
       ) : null}
     </section>
   );

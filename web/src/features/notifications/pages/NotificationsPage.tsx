@@ -13,6 +13,7 @@ import { NotificationSettingsCard } from '../components/NotificationSettingsCard
 import { useNotificationsI18n } from '../i18n';
 import { listItems, newestId, unreadOf } from '../model/list';
 import '../notifications.css';
+import { ListError, LoadMore } from '../../../shared/components/PageListControls';
 
 export function NotificationsPage() {
   const { t, lang } = useNotificationsI18n();
@@ -96,12 +97,7 @@ export function NotificationsPage() {
 
       <section aria-label={t.notifications.listLabel} aria-busy={loading || undefined} className="notification-section">
         {listError ? (
-          <Notice tone="error">
-            {listError}{' '}
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => void list.refetch()}>
-              {t.common.retry}
-            </button>
-          </Notice>
+          <ListError message={listError} onRetry={() => void list.refetch()} />
         ) : null}
         {loading ? (
           <>
@@ -152,18 +148,7 @@ export function NotificationsPage() {
           </ul>
         )}
         {!loading && list.hasNextPage ? (
-          <div className="more">
-            <button
-              type="button"
-              className="btn btn-secondary"
-              name="notifications-more"
-              data-testid="notifications-more"
-              onClick={() => void list.fetchNextPage()}
-              disabled={loadingMore}
-            >
-              {loadingMore ? t.notifications.loadingMore : t.notifications.loadMore}
-            </button>
-          </div>
+          <LoadMore name="notifications-more" label={t.notifications.loadMore} busyLabel={t.notifications.loadingMore} busy={loadingMore} onMore={() => void list.fetchNextPage()} />
         ) : null}
       </section>
 
