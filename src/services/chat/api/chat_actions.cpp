@@ -6,20 +6,20 @@ namespace sikgu::chat {
 
 core::Task<Outcome<Appended>> ChatActions::SendText(std::int64_t room_id, std::int64_t sender_id, std::string text,
                                                     std::string client_id) const {
-    NewMessage asked{.room_id = room_id,
-                     .sender_id = sender_id,
-                     .kind = MessageKind::kText,
-                     .body = std::move(text),
-                     .client_id = std::move(client_id)};
     // Presence is this process's view: a recipient reading the room now is not notified, and has read it.
-    if (const auto room = co_await store_.FindRoom(room_id); room && room->IsMember(sender_id)) {
-        asked.recipient_present = hub_.Present(room_id, room->Other(sender_id));
-    }
+    const NewMessage asked{.room_id = room_id,
+                           .sender_id = sender_id,
+                           .kind = MessageKind::kText,
+                           .body = std::move(text),
+                           .client_id = std::move(client_id),
+                           .recipient_present = [this](std::int64_t room, std::int64_t recipient) {
+                               return hub_.Present(room, recipient);
+                           }};
     Outcome<Appended> out = co_await store_.Append(asked);
     if (const auto* a = std::get_if<Appended>(&out); a != nullptr && !a->duplicate) {
         hub_.ToRoom(room_id, MessageEvent(a->message, a->room));
         const std::int64_t recipient = a->room.Other(sender_id);
-        if (asked.recipient_present) hub_.ToRoom(room_id, ReadEvent(room_id, recipient, a->message.seq));
+        if (a->recipient_present) hub_.ToRoom(room_id, ReadEvent(room_id, recipient, a->message.seq));
         hub_.ToUser(recipient, UnreadEvent(room_id, a->recipient_unread));
     }
     co_return out;

@@ -205,17 +205,21 @@ core::Task<Outcome<Appended>> ChatStore::Append(const NewMessage& m) {
         if (const auto same = tx.QueryOne("SELECT " + std::string(kMessageColumns) +
                                               " FROM chat_messages WHERE room_id = ? AND sender_id = ? AND client_id = ?",
                                           {m.room_id, m.sender_id, m.client_id})) {
-            return Appended{MessageFrom(*same), *room, true, UnreadOf(tx.Sql(), room->id, room->Other(m.sender_id))};
+            return Appended{.message = MessageFrom(*same),
+                            .room = *room,
+                            .duplicate = true,
+                            .recipient_unread = UnreadOf(tx.Sql(), room->id, room->Other(m.sender_id))};
         }
         if (!room->Open()) return Refusal{409, "chat.room_closed"};
-        Appended out{Insert(tx, *room, m.sender_id, m.kind, m.body, m.photo_url, m.client_id), *room, false, 0};
+        Appended out{.message = Insert(tx, *room, m.sender_id, m.kind, m.body, m.photo_url, m.client_id), .room = *room};
         out.room.last_seq = out.message.seq;
         AdvanceRead(tx, room->id, m.sender_id, out.message.seq);  // one's own message is read
         const std::int64_t recipient = room->Other(m.sender_id);
-        if (m.recipient_present) AdvanceRead(tx, room->id, recipient, out.message.seq);
+        out.recipient_present = m.recipient_present && m.recipient_present(room->id, recipient);
+        if (out.recipient_present) AdvanceRead(tx, room->id, recipient, out.message.seq);
         out.recipient_unread = UnreadOf(tx.Sql(), room->id, recipient);
         // Only a recipient who is not reading the room is told; one who is has read it already (above).
-        if (m.recipient_present) return out;
+        if (out.recipient_present) return out;
         const auto nickname = tx.QueryOne("SELECT nickname FROM chat_nicknames WHERE user_id = ?", {m.sender_id});
         std::string preview = m.kind == MessageKind::kPhoto ? "사진" : m.body;
         if (preview.size() > 4 * Limits::kPreviewMaxChars) {

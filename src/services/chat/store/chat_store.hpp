@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -47,7 +48,9 @@ struct NewMessage {
     std::string body;
     std::string photo_url;
     std::string client_id;
-    bool recipient_present = false;
+    /// Whether the recipient has the room open right now (asked inside the unit of work, once the room is
+    /// known): such a recipient has read the message at once and is not notified.
+    std::function<bool(std::int64_t room_id, std::int64_t recipient_id)> recipient_present;
 };
 
 struct Appended {
@@ -55,6 +58,7 @@ struct Appended {
     Room room;
     bool duplicate = false;           // the client id was seen: `message` is the original
     std::int64_t recipient_unread = 0;  // the recipient's unread count in the room after it
+    bool recipient_present = false;   // the recipient was reading the room: their mark is at the message
 };
 
 struct ReadMark {
