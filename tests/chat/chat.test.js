@@ -225,6 +225,83 @@ test('messages: stored before the RECEIPT, delivered live to both, a resend is i
   }
 });
 
+async function uploadPhoto(srv, user) {
+  const form = new FormData();
+  form.append('files', new Blob([png(32, 24, (imageSeed++ * 2654435761) >>> 0)], { type: 'image/png' }), 'chat.png');
+  const upload = await fetch(`${srv.base}/api/v1/photos`, { method: 'POST', headers: { Authorization: `Bearer ${user.accessToken}` }, body: form });
+  assert.equal(upload.status, 201, await upload.clone().text());
+  return (await upload.json()).items[0];
+}
+
+test('photo messages: only one\'s own upload that no listing or other room holds; the room then holds it', async () => {
+  const listing = await createListing(server, seller, '아글라오네마 레드');
+  const room = await openRoom(server, buyer, listing);
+  const b = await connect(server, buyer);
+  const s = await connect(server, seller);
+  try {
+    await b.subscribe(`/topic/rooms/${room.id}`);
+    await s.subscribe(`/topic/rooms/${room.id}`);
+    const photo = await uploadPhoto(server, buyer);
+    const receipt = await b.send(`/app/rooms/${room.id}/messages`, { photo_id: photo.id }, { 'client-message-id': 'ph-1' });
+    assert.equal(receipt.headers.seq, '1');
+    const [stored] = (await history(server, seller, room.id, '?after=0')).items;
+    assert.equal(stored.kind, 'photo');
+    assert.equal(stored.photo_url, photo.large_url);
+    const live = await s.waitFor((r) => r.body.type === 'message' && r.body.message.seq === 1, 'the seller sees the photo');
+    assert.equal(live.body.message.photo_url, photo.large_url);
+    const served = await fetch(`${server.base}${stored.photo_url}`);
+    assert.equal(served.status, 200);
+    assert.equal(served.headers.get('content-type'), 'image/webp');
+    // A resend of the same client id is the original, even with another photo.
+    const again = await b.send(`/app/rooms/${room.id}/messages`, { photo_id: (await uploadPhoto(server, buyer)).id }, { 'client-message-id': 'ph-1' });
+    assert.equal(again.headers.seq, '1');
+
+    // Media learns that the room holds it: its owner can no longer delete it or put it in a listing.
+    await waitForMetric(server, /sikgu_bus_handled_total\{[^}]*consumer="media:chat\.photo\.sent"[^}]*\} [1-9]/);
+    const deleted = await api(server, buyer, 'DELETE', `/api/v1/photos/${photo.id}`);
+    assert.equal(deleted.status, 409, deleted.text);
+    assert.equal(deleted.json.code, 'media.photo_attached');
+    const reused = await api(server, buyer, 'POST', '/api/v1/market/listings', {
+      title: '채팅 사진 재사용', description: '설명', price: 1000, category: 'plant', photo_ids: [photo.id], trade_area: '합정동',
+    });
+    assert.equal(reused.status, 422, reused.text);
+    assert.equal(reused.json.errors[0].code, 'market.photo_in_use');
+
+    // Over HTTP too; exactly one of text and photo.
+    const viaHttp = await api(server, seller, 'POST', `/api/v1/chat/rooms/${room.id}/messages`,
+      { photo_id: (await uploadPhoto(server, seller)).id, client_id: 'ph-http' });
+    assert.equal(viaHttp.status, 201, viaHttp.text);
+    assert.equal(viaHttp.json.kind, 'photo');
+    const both = await api(server, seller, 'POST', `/api/v1/chat/rooms/${room.id}/messages`,
+      { text: '둘 다', photo_id: (await uploadPhoto(server, seller)).id, client_id: 'ph-both' });
+    assert.equal(both.status, 422, both.text);
+  } finally {
+    await b.stop();
+    await s.stop();
+  }
+
+  // Someone else's photo, a listing's photo, an unknown id, a malformed one: refused, nothing stored.
+  const listingPhoto = (await api(server, seller, 'GET', `/api/v1/market/listings/${listing}`)).json.photos[0].id;
+  const strangers = await uploadPhoto(server, other);
+  const refusals = [
+    ['someone else\'s photo', buyer, { photo_id: strangers.id }, /chat\.photo_not_found/],
+    ['a listing\'s photo', seller, { photo_id: listingPhoto }, /chat\.photo_in_use/],
+    ['an unknown photo', buyer, { photo_id: '987654321' }, /chat\.photo_not_found/],
+    ['a number, not an id string', buyer, { photo_id: 5 }, /bad message/],
+    ['text and photo', buyer, { text: 'x', photo_id: strangers.id }, /bad message/],
+  ];
+  for (const [what, user, body, expected] of refusals) {
+    const c = await raw(server);
+    c.send(connectFrame(user.accessToken));
+    c.send(frame('SEND', { destination: `/app/rooms/${room.id}/messages`, 'client-message-id': `bad-${Math.random()}` }, JSON.stringify(body)));
+    assert.notEqual(await Promise.race([c.closed, sleep(3000).then(() => 'open')]), 'open', `${what}: the connection ends`);
+    const error = c.frames.find((f) => f.startsWith('ERROR'));
+    assert.ok(error, `${what}: an ERROR frame (${c.frames.join(' | ')})`);
+    assert.match(error, expected, what);
+  }
+  assert.deepEqual((await history(server, buyer, room.id, '?after=0')).items.map((m) => m.seq), [1, 2], 'nothing more stored');
+});
+
 test('read marks and unread counts: live 읽음 for the sender, per-room counts on the user queue and in the room list', async () => {
   const listing = await createListing(server, seller, '칼라데아 오르비폴리아');
   const room = await openRoom(server, buyer, listing);

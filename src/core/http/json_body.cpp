@@ -96,8 +96,7 @@ std::optional<bool> JsonBody::OptionalBool(std::string_view field) {
     return value->as_bool();
 }
 
-namespace {
-std::optional<std::int64_t> ParseId(const boost::json::value& value) {
+std::optional<std::int64_t> ParseJsonId(const boost::json::value& value) {
     if (!value.is_string()) return std::nullopt;
     const auto& text = value.as_string();
     if (text.empty() || text.size() > 19) return std::nullopt;
@@ -106,12 +105,11 @@ std::optional<std::int64_t> ParseId(const boost::json::value& value) {
     if (ec != std::errc{} || end != text.data() + text.size() || id < 1) return std::nullopt;
     return id;
 }
-}  // namespace
 
 std::optional<std::int64_t> JsonBody::OptionalId(std::string_view field) {
     const auto* value = Take(field);
     if (value == nullptr) return std::nullopt;
-    auto id = ParseId(*value);
+    auto id = ParseJsonId(*value);
     if (!id) AddError(std::string(field), value->is_string() ? "validation.invalid_format" : "validation.wrong_type");
     return id;
 }
@@ -131,7 +129,7 @@ std::optional<std::vector<std::int64_t>> JsonBody::OptionalIdList(std::string_vi
     }
     std::vector<std::int64_t> ids;
     for (const auto& item : array) {
-        const auto id = ParseId(item);
+        const auto id = ParseJsonId(item);
         if (!id) {
             AddError(std::string(field), "validation.invalid_format");
             return std::nullopt;

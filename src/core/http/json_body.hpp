@@ -60,4 +60,7 @@ private:
     std::vector<FieldError> errors_;
 };
 
+/// An id as the API writes them (a decimal string, 1 or more): what JsonBody's id fields accept.
+std::optional<std::int64_t> ParseJsonId(const boost::json::value& value);
+
 }  // namespace sikgu::http

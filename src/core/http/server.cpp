@@ -617,6 +617,7 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
         c.stream.expires_after(options.write_timeout);
         auto [ec, n] = co_await asio::async_write(c.stream, asio::buffer(head));
         if (ec) co_return;
+        head = std::string{};
         const auto started = std::chrono::steady_clock::now();
         LiveRouteStats& stats = StatsFor(route);
         const bool chunked = !response.stream_length && version >= 11;
@@ -744,6 +745,10 @@ struct HttpServer::Impl : std::enable_shared_from_this<HttpServer::Impl> {
                     if (write_ec || !keep_alive) break;
                     continue;
                 }
+                // Its client sends nothing more: the read buffer and the parsed message are not kept for the
+                // stream's life (they are much of what an idle stream holds).
+                buffer = beast::flat_buffer{};
+                { const auto parsed = parser.release(); }
                 co_await ServeStream(c, head, request, route, response, version);
                 break;
             }

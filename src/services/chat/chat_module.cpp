@@ -31,7 +31,7 @@ public:
     explicit ChatModule(runtime::ServiceContext& context)
         : context_(context),
           store_(context.db),
-          actions_(store_, hub_),
+          actions_(store_, hub_, media::MediaQueries(context.peers.Query("media"))),
           deps_{store_,         hub_,           actions_, market::MarketQueries(context.peers.Query("market")),
                 context.clock, context.tokens, ParseSettings(context.config.Get("chat"))},
           open_(deps_),

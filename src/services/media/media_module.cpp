@@ -8,6 +8,7 @@
 #include "core/obs/log.hpp"
 #include "core/obs/metrics.hpp"
 #include "core/runtime/settings.hpp"
+#include "services/chat/contract/events.hpp"
 #include "services/market/contract/events.hpp"
 #include "services/media/api/messages.hpp"
 #include "services/media/api/photo_handlers.hpp"
@@ -79,6 +80,12 @@ public:
             if (!MediaStore::AdvancePost(tx.Sql(), post.post_id, e.id)) return;
             MediaStore::ReleasePost(tx, post.post_id);
         });
+        // A room holds the photos sent in it until its history is purged (a retention after it closed).
+        r.Subscribe<chat::ChatPhotoSent>([](sql::Transaction& tx, const chat::ChatPhotoSent& e) {
+            MediaStore::ApplyRoomPhoto(tx, e.room_id, e.sender_id, e.photo_id);
+        });
+        r.Subscribe<chat::ChatRoomPurged>(
+            [](sql::Transaction& tx, const chat::ChatRoomPurged& e) { MediaStore::ReleaseRoom(tx, e.room_id); });
 
         r.AddJob("media.collect-photos", config_.gc_period, [this]() -> core::Task<void> {
             const CollectOutcome outcome = co_await library_.Collect(config_.orphan_ttl);

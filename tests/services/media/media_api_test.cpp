@@ -6,6 +6,7 @@
 
 #include "core/auth/service_credentials.hpp"
 #include "core/sql/database.hpp"
+#include "services/chat/contract/events.hpp"
 #include "services/market/contract/events.hpp"
 #include "services/media/contract/media_queries.hpp"
 #include "services/media/store/media_store.hpp"
@@ -315,6 +316,63 @@ TEST_F(MediaApi, PostEventsAttachReleaseAndReplayChangingNothing) {
     EXPECT_EQ(dead, 0);
 }
 
+TEST_F(MediaApi, ARoomHoldsThePhotosSentInItUntilItIsPurged) {
+    const User sender = NewUser(server_, "room_sender");
+    const User stranger = NewUser(server_, "room_stranger");
+    const auto sent = UploadOne(sender, "sent.jpg", images::Jpeg(80, 60));
+    const std::int64_t listed = Id(UploadOne(sender, "listed.jpg", images::Jpeg(81, 60)));
+    const std::int64_t foreign = Id(UploadOne(stranger, "foreign.jpg", images::Jpeg(82, 60)));
+    Publish(market::PostCreated{.post_id = 30, .seller_id = sender.id, .title = "몬스테라", .photo_ids = {listed}});
+    ASSERT_TRUE(WaitFor([&] { return FindPhoto(server_, listed)->post_id == 30; }));
+
+    const chat::ChatPhotoSent photo{.room_id = 4, .seq = 1, .sender_id = sender.id, .photo_id = Id(sent)};
+    Publish(photo);
+    Publish(photo);  // a replay changes nothing
+    // Events are ordered per room only: room 5's must not overtake room 4's here.
+    ASSERT_TRUE(WaitFor([&] { return Handled(server_, "chat.photo.sent") == 2; }));
+    Publish(chat::ChatPhotoSent{.room_id = 5, .seq = 1, .sender_id = sender.id, .photo_id = Id(sent)});  // held already
+    Publish(chat::ChatPhotoSent{.room_id = 4, .seq = 2, .sender_id = sender.id, .photo_id = listed});    // a listing's
+    Publish(chat::ChatPhotoSent{.room_id = 4, .seq = 3, .sender_id = sender.id, .photo_id = foreign});   // not theirs
+    ASSERT_TRUE(WaitFor([&] { return Handled(server_, "chat.photo.sent") == 5; }));
+    EXPECT_EQ(FindPhoto(server_, Id(sent))->room_id, 4);
+    EXPECT_EQ(FindPhoto(server_, listed)->post_id, 30);
+    EXPECT_FALSE(FindPhoto(server_, listed)->room_id);
+    EXPECT_FALSE(FindPhoto(server_, foreign)->room_id);
+    // Held: its owner cannot delete it, and other services see who holds it.
+    EXPECT_EQ(client_.Request("DELETE", "/api/v1/photos/" + std::to_string(Id(sent)), "", {sender.bearer}).Code(),
+              "media.photo_attached");
+    auth::ServiceCredentials credentials(kServiceSecret, server_.Clock());
+    const auto looked_up = client_.Get("/internal/v1/media/photos?ids=" + std::to_string(Id(sent)) + "," +
+                                           std::to_string(listed),
+                                       {"Authorization: Service " + credentials.For("chat")});
+    ASSERT_EQ(looked_up.status, 200) << looked_up.body;
+    const auto items = looked_up.Json().at("items").as_array();
+    ASSERT_EQ(items.size(), 2U);
+    EXPECT_EQ(PhotoInfo::FromJson(items.at(0).as_object()).room_id, 4);
+    EXPECT_FALSE(PhotoInfo::FromJson(items.at(0).as_object()).post_id);
+    EXPECT_EQ(PhotoInfo::FromJson(items.at(1).as_object()).post_id, 30);
+    EXPECT_TRUE(PhotoInfo::FromJson(items.at(1).as_object()).HeldOtherThan(std::nullopt));
+    EXPECT_FALSE(PhotoInfo::FromJson(items.at(1).as_object()).HeldOtherThan(30));
+
+    // Never collected as an orphan while the room holds it; released with the room's history, then collected.
+    const auto advancing = [&](const std::function<bool()>& done) {
+        return WaitFor([&] {
+            server_.Clock().Advance(std::chrono::seconds(61));
+            return done();
+        });
+    };
+    server_.Clock().Advance(std::chrono::hours(48));
+    ASSERT_TRUE(advancing([&] { return !FindPhoto(server_, foreign); }));  // the orphan goes
+    EXPECT_TRUE(FindPhoto(server_, Id(sent)));
+    EXPECT_EQ(Fetch(sent.at("large_url")).status, 200);
+    Publish(chat::ChatRoomPurged{.room_id = 5});  // another room: nothing of this one's
+    Publish(chat::ChatRoomPurged{.room_id = 4});
+    ASSERT_TRUE(WaitFor([&] { return Handled(server_, "chat.room.purged") == 2; }));
+    ASSERT_TRUE(advancing([&] { return !FindPhoto(server_, Id(sent)); }));
+    EXPECT_EQ(Fetch(sent.at("large_url")).status, 404);
+    EXPECT_TRUE(FindPhoto(server_, listed));
+}
+
 TEST_F(MediaApi, CollectionRemovesOrphansAndReleasedPhotosWithTheirFilesAndKeepsAttachedOnes) {
     const User seller = NewUser(server_, "gc_seller");
     const auto orphan = UploadOne(seller, "orphan.jpg", images::Jpeg(90, 60));
@@ -371,6 +429,9 @@ TEST_F(MediaApi, InternalLookupAnswersOnlyServiceCredentials) {
     EXPECT_TRUE(info.ready);
     EXPECT_EQ(info.width, 120);
     EXPECT_EQ(info.thumbnail_url, std::string(photo.at("thumbnail_url").as_string()));
+    EXPECT_FALSE(info.post_id);
+    EXPECT_FALSE(info.room_id);
+    EXPECT_FALSE(photo.contains("post_id"));  // what holds a photo is not in the public upload answer
     EXPECT_EQ(client_.Get("/internal/v1/media/photos?ids=1,x", {"Authorization: Service " + real.For("market")}).status, 422);
 }
 

@@ -24,10 +24,10 @@ test::HttpResult Upload(test::HttpClient& client, const User& user,
 namespace {
 StoredPhoto Read(const sql::Row& row) {
     return {row[0].AsInt(),      row[1].AsInt(),  row[2].AsText(), row[3].AsText(),
-            row[4].AsInt() != 0, row[5].AsOptionalInt(), !row[6].IsNull()};
+            row[4].AsInt() != 0, row[5].AsOptionalInt(), !row[6].IsNull(), row[7].AsOptionalInt()};
 }
 constexpr const char* kSelect =
-    "SELECT id, owner_id, content_key, original_name, ready, post_id, released_at FROM photos";
+    "SELECT id, owner_id, content_key, original_name, ready, post_id, released_at, room_id FROM photos";
 }  // namespace
 
 std::vector<StoredPhoto> AllPhotos(test::TestServer& server) {

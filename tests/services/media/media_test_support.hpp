@@ -30,6 +30,7 @@ struct StoredPhoto {
     bool ready = false;
     std::optional<std::int64_t> post_id;
     bool released = false;
+    std::optional<std::int64_t> room_id;
 };
 std::vector<StoredPhoto> AllPhotos(test::TestServer& server);
 std::optional<StoredPhoto> FindPhoto(test::TestServer& server, std::int64_t id);

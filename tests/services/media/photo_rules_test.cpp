@@ -43,14 +43,26 @@ TEST(PhotoRules, StoredNamesAndKeys) {
 
 TEST(PhotoRules, AttachOnlyTheSellersOwnFreePhotos) {
     Photo p{.id = 1, .owner_id = 10};
-    EXPECT_EQ(DecideAttach(p, 5, 10), AttachDecision::kAttach);
-    EXPECT_EQ(DecideAttach(p, 5, 11), AttachDecision::kNotOwner);
-    EXPECT_EQ(DecideAttach(std::nullopt, 5, 10), AttachDecision::kUnknown);
+    EXPECT_EQ(DecideAttach(p, Holder::Post(5), 10), AttachDecision::kAttach);
+    EXPECT_EQ(DecideAttach(p, Holder::Room(5), 10), AttachDecision::kAttach);
+    EXPECT_EQ(DecideAttach(p, Holder::Post(5), 11), AttachDecision::kNotOwner);
+    EXPECT_EQ(DecideAttach(std::nullopt, Holder::Post(5), 10), AttachDecision::kUnknown);
     p.post_id = 5;
-    EXPECT_EQ(DecideAttach(p, 5, 10), AttachDecision::kAlreadyAttached);
-    EXPECT_EQ(DecideAttach(p, 6, 10), AttachDecision::kHeldElsewhere);
+    EXPECT_EQ(DecideAttach(p, Holder::Post(5), 10), AttachDecision::kAlreadyAttached);
+    EXPECT_EQ(DecideAttach(p, Holder::Post(6), 10), AttachDecision::kHeldElsewhere);
+    EXPECT_EQ(DecideAttach(p, Holder::Room(5), 10), AttachDecision::kHeldElsewhere);  // room 5 is not post 5
     p.released_at = TimePoint{};
-    EXPECT_EQ(DecideAttach(p, 5, 10), AttachDecision::kReleased);
+    EXPECT_EQ(DecideAttach(p, Holder::Post(5), 10), AttachDecision::kReleased);
+}
+
+TEST(PhotoRules, AChatRoomHoldsAPhotoLikeAListing) {
+    Photo p{.id = 1, .owner_id = 10, .room_id = 7};
+    EXPECT_EQ(DecideAttach(p, Holder::Room(7), 10), AttachDecision::kAlreadyAttached);
+    EXPECT_EQ(DecideAttach(p, Holder::Room(8), 10), AttachDecision::kHeldElsewhere);
+    EXPECT_EQ(DecideAttach(p, Holder::Post(7), 10), AttachDecision::kHeldElsewhere);
+    const TimePoint t0 = TimePoint{} + std::chrono::hours(1000);
+    Photo sent{.created_at = t0, .room_id = 7};
+    EXPECT_FALSE(IsCollectable(sent, t0 + std::chrono::hours(24 * 365), std::chrono::hours(24)));
 }
 
 TEST(PhotoRules, CollectableAfterReleaseOrOrphanTimeout) {

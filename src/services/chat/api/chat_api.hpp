@@ -11,6 +11,7 @@
 #include "services/chat/live/chat_hub.hpp"
 #include "services/chat/store/chat_store.hpp"
 #include "services/market/contract/market_queries.hpp"
+#include "services/media/contract/media_queries.hpp"
 
 namespace sikgu {
 class Clock;
@@ -29,11 +30,14 @@ struct ChatSettings {
 /// Storing and then telling the room: what the HTTP endpoints and the STOMP session share.
 class ChatActions {
 public:
-    ChatActions(ChatStore& store, ChatHub& hub) : store_(store), hub_(hub) {}
+    ChatActions(ChatStore& store, ChatHub& hub, media::MediaQueries media) : store_(store), hub_(hub), media_(media) {}
 
     /// Stores a text message and, once stored, sends it to the room and the recipient's unread count.
     core::Task<Outcome<Appended>> SendText(std::int64_t room_id, std::int64_t sender_id, std::string text,
                                            std::string client_id) const;
+    /// The same for a photo: the sender's own processed upload (media), not held by a listing or another room.
+    core::Task<Outcome<Appended>> SendPhoto(std::int64_t room_id, std::int64_t sender_id, std::int64_t photo_id,
+                                            std::string client_id) const;
     /// Advances the reader's watermark and shows it to the room ("읽음"). nullopt: not a member.
     core::Task<std::optional<ReadMark>> Read(std::int64_t room_id, std::int64_t user_id, std::int64_t seq) const;
     void Typing(std::int64_t room_id, std::int64_t user_id) const;
@@ -41,8 +45,11 @@ public:
     void Announce(const StoredNotice& notice) const;
 
 private:
+    core::Task<Outcome<Appended>> Send(NewMessage asked) const;
+
     ChatStore& store_;
     ChatHub& hub_;
+    media::MediaQueries media_;
 };
 
 /// What every chat endpoint may use, built once by the module.

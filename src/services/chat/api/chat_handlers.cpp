@@ -102,18 +102,28 @@ core::Task<http::Response> HistoryHandler::Handle(http::Request& request) const 
 }
 
 core::Task<http::Response> PostMessageHandler::Handle(http::Request& request) const {
+    // A text or a photo (a media id), exactly one of them.
     http::JsonBody body(request);
-    const std::string text = body.String("text", {.min_chars = 1, .max_chars = Limits::kTextMaxChars});
+    const auto text = body.OptionalString("text", {.min_chars = 1, .max_chars = Limits::kTextMaxChars});
+    const auto photo_id = body.OptionalId("photo_id");
     const std::string client_id = body.String("client_id", {.min_chars = 1, .max_chars = Limits::kClientIdMaxBytes});
     std::optional<std::string> clean;
-    if (!body.HasError("text")) {
-        clean = CleanText(text);
+    if (text) {
+        clean = CleanText(*text);
         if (!clean) body.AddError("text", "validation.invalid_format");
     }
+    if (text && photo_id) body.AddError("photo_id", "chat.text_or_photo");
+    if (!text && !photo_id && !body.HasError("text") && !body.HasError("photo_id")) body.AddError("text", "validation.required");
     if (!body.HasError("client_id") && !IsValidClientId(client_id)) body.AddError("client_id", "validation.invalid_format");
     if (auto problem = body.Finish()) co_return std::move(*problem);
 
-    const auto sent = co_await deps_.actions.SendText(request.PathInt("id"), request.User(), std::move(*clean), client_id);
+    const std::int64_t room_id = request.PathInt("id");
+    Outcome<Appended> sent = Refusal{};
+    if (photo_id) {
+        sent = co_await deps_.actions.SendPhoto(room_id, request.User(), *photo_id, client_id);
+    } else {
+        sent = co_await deps_.actions.SendText(room_id, request.User(), std::move(*clean), client_id);
+    }
     if (const auto* refusal = std::get_if<Refusal>(&sent)) co_return Refused(*refusal);
     const Appended& a = std::get<Appended>(sent);
     co_return http::Json(a.duplicate ? 200 : 201, MessageJson(a.message));

@@ -3,7 +3,8 @@
 //   CONNECT (Authorization: Bearer <access token>, accept-version 1.2, heart-beat) → CONNECTED
 //   SUBSCRIBE /topic/rooms/<id>        a room the user belongs to: its messages, read marks, typing, presence
 //   SUBSCRIBE /user/queue/chat.unread  the user's unread count per room
-//   SEND /app/rooms/<id>/messages      {"text": "…"} with a client-message-id header (a resend is idempotent)
+//   SEND /app/rooms/<id>/messages      {"text": "…"} or {"photo_id": "<media id>"} with a client-message-id
+//                                      header (a resend is idempotent)
 //   SEND /app/rooms/<id>/read          {"seq": n}
 //   SEND /app/rooms/<id>/typing        (nothing stored)
 //
@@ -18,6 +19,7 @@
 #include <atomic>
 #include <charconv>
 
+#include "core/http/json_body.hpp"
 #include "core/auth/jwt.hpp"
 #include "core/util/clock.hpp"
 #include "services/chat/api/chat_api.hpp"
@@ -241,14 +243,25 @@ private:
             const std::string* client_id = f.Header("client-message-id");
             const auto* text = json.if_contains("text");
             const auto clean = text != nullptr && text->is_string() ? CleanText(text->as_string()) : std::nullopt;
-            if (client_id == nullptr || !IsValidClientId(*client_id) || !clean || json.size() != 1) {
-                Fail("bad message", "{\"text\": 1–1000 characters} and a client-message-id header", &f);
+            const auto* photo = json.if_contains("photo_id");
+            const auto photo_id = photo != nullptr ? http::ParseJsonId(*photo) : std::nullopt;
+            if (client_id == nullptr || !IsValidClientId(*client_id) || (!clean && !photo_id) || json.size() != 1) {
+                Fail("bad message",
+                     "{\"text\": 1–1000 characters} or {\"photo_id\": \"<id>\"}, and a client-message-id header", &f);
                 co_return;
             }
-            const auto sent = co_await deps_.actions.SendText(room_id, user_id_, *clean, *client_id);
+            Outcome<Appended> sent = Refusal{};
+            if (photo_id) {
+                sent = co_await deps_.actions.SendPhoto(room_id, user_id_, *photo_id, *client_id);
+            } else {
+                sent = co_await deps_.actions.SendText(room_id, user_id_, *clean, *client_id);
+            }
             if (closed_) co_return;
             if (const auto* refusal = std::get_if<Refusal>(&sent)) {
-                Fail(refusal->code == "chat.room_closed" ? "room closed" : "forbidden", refusal->code, &f);
+                Fail(refusal->code == "chat.room_closed" ? "room closed"
+                     : refusal->status == 422           ? "bad photo"
+                                                        : "forbidden",
+                     refusal->code, &f);
                 co_return;
             }
             Receipt(f, std::get<Appended>(sent).message.seq);

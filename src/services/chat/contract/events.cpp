@@ -38,4 +38,14 @@ ChatMessageSent ChatMessageSent::FromJson(const boost::json::object& data) {
             data.at("recipient_present").as_bool()};
 }
 
+boost::json::object ChatPhotoSent::ToJson() const {
+    return {{"room_id", IdJson(room_id)}, {"seq", seq}, {"sender_id", IdJson(sender_id)}, {"photo_id", IdJson(photo_id)}};
+}
+ChatPhotoSent ChatPhotoSent::FromJson(const boost::json::object& data) {
+    return {IdField(data, "room_id"), IntField(data, "seq"), IdField(data, "sender_id"), IdField(data, "photo_id")};
+}
+
+boost::json::object ChatRoomPurged::ToJson() const { return {{"room_id", IdJson(room_id)}}; }
+ChatRoomPurged ChatRoomPurged::FromJson(const boost::json::object& data) { return {IdField(data, "room_id")}; }
+
 }  // namespace sikgu::chat

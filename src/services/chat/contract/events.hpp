@@ -6,7 +6,8 @@
 #include <string_view>
 
 // The events the chat service publishes: market consumes chat.room.created (it picks the buyer of a sold
-// listing among the users who chatted about it), notify consumes chat.message.sent.
+// listing among the users who chatted about it), notify consumes chat.message.sent, media consumes
+// chat.photo.sent and chat.room.purged (a room holds the photos sent in it until its history is purged).
 namespace sikgu::chat {
 
 /// A buyer opened a 1:1 chat with the seller about a listing. Key: the post id.
@@ -41,6 +42,32 @@ struct ChatMessageSent {
     std::string Key() const { return std::to_string(room_id); }
     boost::json::object ToJson() const;
     static ChatMessageSent FromJson(const boost::json::object& data);
+};
+
+/// A photo (a media photo id, the sender's own upload) was sent in a room. Key: the room id.
+struct ChatPhotoSent {
+    static constexpr std::string_view kType = "chat.photo.sent";
+    static constexpr int kVersion = 1;
+    std::int64_t room_id = 0;
+    std::int64_t seq = 0;
+    std::int64_t sender_id = 0;
+    std::int64_t photo_id = 0;
+
+    std::string Key() const { return std::to_string(room_id); }
+    boost::json::object ToJson() const;
+    static ChatPhotoSent FromJson(const boost::json::object& data);
+};
+
+/// A closed room's history was purged after the retention: the photos sent in it may go. A closed room takes
+/// no photo, so this comes a retention after the room's last chat.photo.sent. Key: the room id.
+struct ChatRoomPurged {
+    static constexpr std::string_view kType = "chat.room.purged";
+    static constexpr int kVersion = 1;
+    std::int64_t room_id = 0;
+
+    std::string Key() const { return std::to_string(room_id); }
+    boost::json::object ToJson() const;
+    static ChatRoomPurged FromJson(const boost::json::object& data);
 };
 
 }  // namespace sikgu::chat

@@ -213,6 +213,7 @@ core::Task<Outcome<Appended>> ChatStore::Append(const NewMessage& m) {
         if (!room->Open()) return Refusal{409, "chat.room_closed"};
         Appended out{.message = Insert(tx, *room, m.sender_id, m.kind, m.body, m.photo_url, m.client_id), .room = *room};
         out.room.last_seq = out.message.seq;
+        if (m.kind == MessageKind::kPhoto) tx.Publish(ChatPhotoSent{room->id, out.message.seq, m.sender_id, m.photo_id});
         AdvanceRead(tx, room->id, m.sender_id, out.message.seq);  // one's own message is read
         const std::int64_t recipient = room->Other(m.sender_id);
         out.recipient_present = m.recipient_present && m.recipient_present(room->id, recipient);
@@ -308,6 +309,7 @@ void ChatStore::ForgetUser(Transaction& tx, std::int64_t user_id) {
 core::Task<std::int64_t> ChatStore::PurgeClosedBefore(std::int64_t before_ms) {
     co_return co_await db_.Write([&](Transaction& tx) {
         const std::string rooms = "SELECT id FROM chat_rooms WHERE closed_at IS NOT NULL AND closed_at < ?";
+        for (const auto& row : tx.Query(rooms, {before_ms})) tx.Publish(ChatRoomPurged{row[0].AsInt()});  // their photos go
         tx.Execute("DELETE FROM chat_messages WHERE room_id IN (" + rooms + ")", {before_ms});
         tx.Execute("DELETE FROM chat_reads WHERE room_id IN (" + rooms + ")", {before_ms});
         return tx.Execute("DELETE FROM chat_rooms WHERE closed_at IS NOT NULL AND closed_at < ?", {before_ms});

@@ -47,6 +47,7 @@ struct NewMessage {
     MessageKind kind = MessageKind::kText;
     std::string body;
     std::string photo_url;
+    std::int64_t photo_id = 0;  // a photo's media id (published in chat.photo.sent, so media keeps it)
     std::string client_id;
     /// Whether the recipient has the room open right now (asked inside the unit of work, once the room is
     /// known): such a recipient has read the message at once and is not notified.

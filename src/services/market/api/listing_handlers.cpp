@@ -64,9 +64,11 @@ ListingFields ReadFields(http::JsonBody& body, bool create) {
     return f;
 }
 
-// Photos must be the caller's own, processed uploads; species must exist in the encyclopedia. Both are
-// asked of their owners (media, plant) before anything is written.
-core::Task<std::optional<http::Response>> ResolveReferences(const MarketDeps& deps, std::int64_t user, ListingFields& f) {
+// Photos must be the caller's own, processed uploads that nothing else holds (another listing, a chat room:
+// they would go when it lets them go); species must exist in the encyclopedia. Both are asked of their owners
+// (media, plant) before anything is written. `listing_id`: the listing being edited, whose photos it may keep.
+core::Task<std::optional<http::Response>> ResolveReferences(const MarketDeps& deps, std::int64_t user,
+                                                            std::optional<std::int64_t> listing_id, ListingFields& f) {
     std::vector<http::FieldError> errors;
     if (f.photo_ids) {
         const auto found = co_await deps.media.FindPhotos(*f.photo_ids);
@@ -79,6 +81,10 @@ core::Task<std::optional<http::Response>> ResolveReferences(const MarketDeps& de
             }
             if (!it->ready) {
                 errors.push_back({"photo_ids", "market.photo_not_ready"});
+                break;
+            }
+            if (it->HeldOtherThan(listing_id)) {
+                errors.push_back({"photo_ids", "market.photo_in_use"});
                 break;
             }
             photos.push_back({it->id, it->thumbnail_url, it->large_url, it->width, it->height});
@@ -109,7 +115,7 @@ core::Task<http::Response> CreateListingHandler::Handle(http::Request& request) 
     ListingFields fields = ReadFields(body, true);
     if (auto problem = body.Finish()) co_return std::move(*problem);
     const std::int64_t user = request.User();
-    if (auto problem = co_await ResolveReferences(deps_, user, fields)) co_return std::move(*problem);
+    if (auto problem = co_await ResolveReferences(deps_, user, std::nullopt, fields)) co_return std::move(*problem);
     const ListingPatch& p = fields.patch;
     const NewListing listing{.seller_id = user,
                              .title = *p.title,
@@ -174,7 +180,7 @@ core::Task<http::Response> UpdateListingHandler::Handle(http::Request& request) 
     const auto current = co_await deps_.store.Find(request.PathInt("id"));
     if (!current || current->listing.deleted) co_return http::Problem::NotFound("market.listing_not_found");
     if (current->listing.seller_id != user) co_return http::Problem::Forbidden("market.not_owner");
-    if (auto problem = co_await ResolveReferences(deps_, user, fields)) co_return std::move(*problem);
+    if (auto problem = co_await ResolveReferences(deps_, user, current->listing.id, fields)) co_return std::move(*problem);
     const auto updated = co_await deps_.store.Update(request.PathInt("id"), user, fields.patch);
     if (const auto* refusal = std::get_if<Refusal>(&updated)) co_return Refused(*refusal);
     const bool wished = co_await deps_.store.IsWished(request.PathInt("id"), user);

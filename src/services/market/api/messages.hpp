@@ -14,6 +14,7 @@ inline constexpr http::Message kMessages[] = {
     {"market.buyer_not_chat_partner", "구매자는 이 글로 채팅한 사람 중에서 골라 주세요.",
      "The buyer must be someone who chatted with you about this listing."},
     {"market.bump_too_soon", "끌어올리기는 24시간에 한 번만 할 수 있습니다.", "A listing can be bumped once every 24 hours."},
+    {"market.photo_in_use", "다른 글이나 채팅에 쓰인 사진입니다. 새로 올려 주세요.", "That photo is used by another listing or a chat; upload it again."},
     {"market.photo_not_found", "사진을 찾을 수 없습니다. 다시 올려 주세요.", "A photo was not found among your uploads; upload it again."},
     {"market.photo_not_ready", "사진을 아직 처리하고 있습니다. 잠시 후 다시 시도해 주세요.",
      "A photo is still being processed; try again shortly."},

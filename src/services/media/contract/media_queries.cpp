@@ -11,7 +11,8 @@ namespace sikgu::media {
 boost::json::object PhotoInfo::ToJson() const {
     return {{"id", bus::IdJson(id)},     {"owner_id", bus::IdJson(owner_id)}, {"ready", ready},
             {"width", width},            {"height", height},                  {"thumbnail_url", thumbnail_url},
-            {"large_url", large_url}};
+            {"large_url", large_url},      {"post_id", bus::OptionalIdJson(post_id)},
+            {"room_id", bus::OptionalIdJson(room_id)}};
 }
 
 PhotoInfo PhotoInfo::FromJson(const boost::json::object& json) {
@@ -21,7 +22,9 @@ PhotoInfo PhotoInfo::FromJson(const boost::json::object& json) {
             static_cast<int>(json.at("width").as_int64()),
             static_cast<int>(json.at("height").as_int64()),
             bus::StringField(json, "thumbnail_url"),
-            bus::StringField(json, "large_url")};
+            bus::StringField(json, "large_url"),
+            bus::OptionalIdField(json, "post_id"),
+            bus::OptionalIdField(json, "room_id")};
 }
 
 core::Task<std::vector<PhotoInfo>> MediaQueries::FindPhotos(const std::vector<std::int64_t>& ids) const {

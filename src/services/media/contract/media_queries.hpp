@@ -24,6 +24,12 @@ struct PhotoInfo {
     int height = 0;
     std::string thumbnail_url;  // the small WebP rendition (path under /media, e.g. /media/p/<key>/320.webp)
     std::string large_url;      // the large WebP rendition
+    std::optional<std::int64_t> post_id;  // the listing that holds it, if one does
+    std::optional<std::int64_t> room_id;  // the chat room it was sent in, if it was
+
+    /// Whether something other than `post_id` holds it: such a photo cannot be attached there (it would
+    /// go when its holder lets it go).
+    bool HeldOtherThan(std::optional<std::int64_t> post) const { return room_id || (post_id && post_id != post); }
 
     boost::json::object ToJson() const;
     static PhotoInfo FromJson(const boost::json::object& json);

@@ -27,8 +27,11 @@ struct Photo {
     int height = 0;
     bool ready = false;                  // every file stored
     std::optional<std::int64_t> post_id;  // the listing that holds it
-    std::optional<TimePoint> released_at;  // its listing let it go: collected by the next run
+    std::optional<TimePoint> released_at;  // its holder let it go: collected by the next run
     TimePoint created_at;
+    std::optional<std::int64_t> room_id;  // the chat room it was sent in (a photo has one holder at most)
+
+    bool Held() const { return post_id.has_value() || room_id.has_value(); }
 
     /// Every file name stored under the content key.
     std::vector<std::string> FileNames() const;

@@ -49,12 +49,13 @@ bool IsContentKey(std::string_view key) {
            std::all_of(key.begin(), key.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
-AttachDecision DecideAttach(const std::optional<Photo>& photo, std::int64_t post_id, std::int64_t seller_id) {
+AttachDecision DecideAttach(const std::optional<Photo>& photo, Holder holder, std::int64_t owner_id) {
     if (!photo) return AttachDecision::kUnknown;
-    if (photo->owner_id != seller_id) return AttachDecision::kNotOwner;
+    if (photo->owner_id != owner_id) return AttachDecision::kNotOwner;
     if (photo->released_at) return AttachDecision::kReleased;
-    if (photo->post_id == post_id) return AttachDecision::kAlreadyAttached;
-    if (photo->post_id) return AttachDecision::kHeldElsewhere;
+    const auto current = holder.kind == Holder::Kind::kPost ? photo->post_id : photo->room_id;
+    if (current == holder.id) return AttachDecision::kAlreadyAttached;
+    if (photo->Held()) return AttachDecision::kHeldElsewhere;
     return AttachDecision::kAttach;
 }
 
@@ -65,7 +66,7 @@ std::string_view AttachDecisionName(AttachDecision decision) {
         case AttachDecision::kUnknown: return "unknown_photo";
         case AttachDecision::kNotOwner: return "not_owner";
         case AttachDecision::kReleased: return "released";
-        case AttachDecision::kHeldElsewhere: return "held_by_another_post";
+        case AttachDecision::kHeldElsewhere: return "held_elsewhere";
     }
     return "unknown";
 }
@@ -80,7 +81,7 @@ std::vector<std::int64_t> NoLongerListed(const std::vector<Photo>& held, const s
 
 bool IsCollectable(const Photo& photo, TimePoint now, std::chrono::seconds orphan_ttl) {
     if (photo.released_at) return true;
-    return !photo.post_id && photo.created_at + orphan_ttl <= now;
+    return !photo.Held() && photo.created_at + orphan_ttl <= now;
 }
 
 }  // namespace sikgu::media

@@ -35,16 +35,26 @@ std::optional<std::string_view> StoredContentType(std::string_view name);
 /// 64 lower-case hex digits.
 bool IsContentKey(std::string_view key);
 
-/// What an event that lists a photo under a post does to it.
+/// What can hold a photo: a listing (market) or a chat room (chat).
+struct Holder {
+    enum class Kind { kPost, kRoom };
+    Kind kind;
+    std::int64_t id;
+
+    static Holder Post(std::int64_t id) { return {Kind::kPost, id}; }
+    static Holder Room(std::int64_t id) { return {Kind::kRoom, id}; }
+};
+
+/// What an event that names a photo under a holder does to it.
 enum class AttachDecision {
     kAttach,
     kAlreadyAttached,  // replay: nothing to do
     kUnknown,          // no such photo (deleted, or never existed)
     kNotOwner,         // someone else's photo: never attached
     kReleased,         // let go earlier and waiting to be collected
-    kHeldElsewhere,    // attached to another post
+    kHeldElsewhere,    // attached to another post or room
 };
-AttachDecision DecideAttach(const std::optional<Photo>& photo, std::int64_t post_id, std::int64_t seller_id);
+AttachDecision DecideAttach(const std::optional<Photo>& photo, Holder holder, std::int64_t owner_id);
 std::string_view AttachDecisionName(AttachDecision decision);
 
 /// The photos a post held that its new list no longer names.

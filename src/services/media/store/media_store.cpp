@@ -9,9 +9,10 @@ namespace sikgu::media {
 namespace {
 
 constexpr const char* kColumns =
-    "id, owner_id, content_key, original_name, width, height, ready, post_id, released_at, created_at";
-// Released, or never attached and old enough.
-constexpr const char* kCollectable = "(released_at IS NOT NULL OR (post_id IS NULL AND created_at <= ?))";
+    "id, owner_id, content_key, original_name, width, height, ready, post_id, released_at, created_at, room_id";
+// Released, or never attached and old enough (IsCollectable).
+constexpr const char* kCollectable =
+    "(released_at IS NOT NULL OR (post_id IS NULL AND room_id IS NULL AND created_at <= ?))";
 
 Photo ReadPhoto(const sql::Row& row) {
     Photo p;
@@ -25,6 +26,7 @@ Photo ReadPhoto(const sql::Row& row) {
     p.post_id = row[7].AsOptionalInt();
     if (const auto released = row[8].AsOptionalInt()) p.released_at = FromUnixMillis(*released);
     p.created_at = FromUnixMillis(row[9].AsInt());
+    p.room_id = row[10].AsOptionalInt();
     return p;
 }
 
@@ -79,7 +81,8 @@ bool MediaStore::DeleteIfCollectable(sql::Connection& c, std::int64_t id, TimePo
 }
 
 bool MediaStore::DeleteUnattached(sql::Connection& c, std::int64_t id, std::int64_t owner_id) {
-    return c.Execute("DELETE FROM photos WHERE id = ? AND owner_id = ? AND post_id IS NULL AND released_at IS NULL",
+    return c.Execute("DELETE FROM photos WHERE id = ? AND owner_id = ? AND post_id IS NULL AND room_id IS NULL "
+                     "AND released_at IS NULL",
                      {id, owner_id}) == 1;
 }
 
@@ -118,20 +121,36 @@ void MediaStore::ApplyListing(sql::Transaction& tx, std::int64_t post_id, std::i
         }
     }
     for (const std::int64_t id : photo_ids) {
-        const AttachDecision decision = DecideAttach(Find(c, id), post_id, seller_id);
-        if (decision == AttachDecision::kAttach) {
-            c.Execute("UPDATE photos SET post_id = ? WHERE id = ? AND post_id IS NULL AND released_at IS NULL", {post_id, id});
-        } else if (decision != AttachDecision::kAlreadyAttached) {
-            obs::Log(obs::Level::kWarn, "media_photo_not_attached",
-                     {{"photo_id", id}, {"post_id", post_id}, {"seller_id", seller_id},
-                      {"reason", std::string(AttachDecisionName(decision))}});
-        }
+        Attach(c, id, Holder::Post(post_id), seller_id);
     }
 }
 
 void MediaStore::ReleasePost(sql::Transaction& tx, std::int64_t post_id) {
     tx.Sql().Execute("UPDATE photos SET released_at = ? WHERE post_id = ? AND released_at IS NULL",
                      {ToUnixMillis(tx.Now()), post_id});
+}
+
+void MediaStore::ApplyRoomPhoto(sql::Transaction& tx, std::int64_t room_id, std::int64_t sender_id, std::int64_t photo_id) {
+    Attach(tx.Sql(), photo_id, Holder::Room(room_id), sender_id);
+}
+
+void MediaStore::ReleaseRoom(sql::Transaction& tx, std::int64_t room_id) {
+    tx.Sql().Execute("UPDATE photos SET released_at = ? WHERE room_id = ? AND released_at IS NULL",
+                     {ToUnixMillis(tx.Now()), room_id});
+}
+
+void MediaStore::Attach(sql::Connection& c, std::int64_t photo_id, Holder holder, std::int64_t owner_id) {
+    const bool post = holder.kind == Holder::Kind::kPost;
+    const AttachDecision decision = DecideAttach(Find(c, photo_id), holder, owner_id);
+    if (decision == AttachDecision::kAttach) {
+        c.Execute(std::string("UPDATE photos SET ") + (post ? "post_id" : "room_id") +
+                      " = ? WHERE id = ? AND post_id IS NULL AND room_id IS NULL AND released_at IS NULL",
+                  {holder.id, photo_id});
+    } else if (decision != AttachDecision::kAlreadyAttached) {
+        obs::Log(obs::Level::kWarn, "media_photo_not_attached",
+                 {{"photo_id", photo_id}, {post ? "post_id" : "room_id", holder.id}, {"owner_id", owner_id},
+                  {"reason", std::string(AttachDecisionName(decision))}});
+    }
 }
 
 }  // namespace sikgu::media

@@ -8,6 +8,7 @@
 
 #include "core/util/clock.hpp"
 #include "services/media/domain/photo.hpp"
+#include "services/media/domain/photo_rules.hpp"
 
 namespace sikgu::sql {
 class Connection;
@@ -52,6 +53,15 @@ public:
                              const std::vector<std::int64_t>& photo_ids, bool release_unlisted);
     /// The post is gone (post.deleted): every photo it held is released. Idempotent.
     static void ReleasePost(sql::Transaction& tx, std::int64_t post_id);
+
+    /// A photo was sent in a chat room (chat.photo.sent): the sender's own unattached photo becomes the
+    /// room's; anything else is skipped and logged. Idempotent.
+    static void ApplyRoomPhoto(sql::Transaction& tx, std::int64_t room_id, std::int64_t sender_id, std::int64_t photo_id);
+    /// The room's history was purged (chat.room.purged): every photo sent in it is released. Idempotent.
+    static void ReleaseRoom(sql::Transaction& tx, std::int64_t room_id);
+
+private:
+    static void Attach(sql::Connection& c, std::int64_t photo_id, Holder holder, std::int64_t owner_id);
 };
 
 }  // namespace sikgu::media

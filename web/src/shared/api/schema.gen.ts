@@ -710,6 +710,8 @@ export interface paths {
         /**
          * 메시지 보내기 / Send a message (without STOMP)
          * @description The same as a STOMP SEND. A repeated `client_id` answers the original message (200) and stores nothing.
+         *     Exactly one of `text` and `photo_id`. A photo is the caller's own upload (`POST /api/v1/photos`), processed,
+         *     and held by no listing and no other room; the room then holds it until its history is purged.
          */
         post: operations["sendChatMessage"];
         delete?: never;
@@ -756,8 +758,9 @@ export interface paths {
          *     - `SUBSCRIBE /topic/rooms/<id>`: a room of the caller's. Bodies (JSON): `{"type":"message","message":ChatMessage,"room_closed":bool}`,
          *       `{"type":"read","user_id","seq"}`, `{"type":"typing","user_id"}`, `{"type":"presence","user_id","present"}`.
          *     - `SUBSCRIBE /user/queue/chat.unread`: `{"room_id","unread"}` whenever the caller's unread count in a room changes.
-         *     - `SEND /app/rooms/<id>/messages` with a `client-message-id` header and `{"text":"…"}`; its RECEIPT (when
-         *       asked with `receipt`) comes once the message is stored and carries its `seq`.
+         *     - `SEND /app/rooms/<id>/messages` with a `client-message-id` header and `{"text":"…"}` or
+         *       `{"photo_id":"<id>"}` (as for `POST …/messages`); its RECEIPT (when asked with `receipt`) comes once the
+         *       message is stored and carries its `seq`. A refused photo gets ERROR `bad photo` with the code as its body.
          *     - `SEND /app/rooms/<id>/read` `{"seq":n}`; `SEND /app/rooms/<id>/typing` (never stored).
          *
          *     Frames are at most 64 KiB, 32 headers of 8 KiB. Anything refused (a stranger's room, a closed room, a bad
@@ -1649,6 +1652,7 @@ export interface components {
             /** @description Null for a system notice. */
             sender_id: components["schemas"]["Id"] | null;
             client_id: string | null;
+            /** @description For a photo, its large WebP rendition (under `/media/`). */
             photo_url?: string;
             /** Format: date-time */
             created_at: string;
@@ -2690,7 +2694,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description `idempotency.in_progress`. */
             409: components["responses"]["Conflict"];
-            /** @description `validation.failed` (`errors[].code` includes `market.photo_not_found`, `market.photo_not_ready`, `market.species_not_found`), or `idempotency.key_reused`. */
+            /** @description `validation.failed` (`errors[].code` includes `market.photo_not_found`, `market.photo_not_ready`, `market.photo_in_use`, `market.species_not_found`), or `idempotency.key_reused`. */
             422: components["responses"]["UnprocessableEntity"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3244,7 +3248,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    text: string;
+                    text?: string;
+                    photo_id?: components["schemas"]["Id"];
                     /** @description Printable ASCII, e.g. a UUID. */
                     client_id: string;
                 };
@@ -3274,6 +3279,7 @@ export interface operations {
             404: components["responses"]["NotFound"];
             /** @description `chat.room_closed`: the listing was sold or deleted. */
             409: components["responses"]["Conflict"];
+            /** @description Validation (`chat.text_or_photo` for both at once), or the photo: `chat.photo_not_found` (unknown or someone else's), `chat.photo_not_ready`, `chat.photo_in_use` (a listing or another room holds it). */
             422: components["responses"]["UnprocessableEntity"];
         };
     };

@@ -1,7 +1,11 @@
 // The chat endpoints (/api/v1/chat/rooms…). Opening a room is the marketplace's "채팅하기" (its own API module
 // calls POST /chat/rooms); this feature reads rooms and history, and sends over HTTP only when STOMP is down.
+import { uploadPhoto } from '../../../shared/api/photos';
 import type { Transport } from '../../../shared/api/transport';
 import type { ChatMessage, ChatMessagePage, ChatReadMark, ChatRoomDetail, ChatRoomPage } from '../../../shared/api/types';
+
+/** What a message carries: a text, or a photo uploaded first (its media id). */
+export type MessageContent = { text: string } | { photo_id: string };
 
 const room = (id: string) => `/chat/rooms/${encodeURIComponent(id)}`;
 
@@ -24,8 +28,10 @@ export function createChatApi(http: Transport) {
       http.request<ChatMessagePage>(`${room(id)}/messages`, { query: { ...query }, auth: true, signal }),
 
     /** The same as a STOMP SEND; a repeated client id answers the original message. */
-    send: (id: string, text: string, clientId: string) =>
-      http.request<ChatMessage>(`${room(id)}/messages`, { method: 'POST', body: { text, client_id: clientId }, auth: true }),
+    send: (id: string, content: MessageContent, clientId: string) =>
+      http.request<ChatMessage>(`${room(id)}/messages`, { method: 'POST', body: { ...content, client_id: clientId }, auth: true }),
+
+    uploadPhoto: (file: File, signal?: AbortSignal) => uploadPhoto(http, file, undefined, signal),
 
     markRead: (id: string, seq: number) =>
       http.request<ChatReadMark>(`${room(id)}/read`, { method: 'PUT', body: { seq }, auth: true }),

@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/api/problem';
 import type { ChatMessage } from '../../../shared/api/types';
 import { PublishError, type ReceiptHeaders } from '../../../shared/realtime/types';
 import type { SendFailure } from '../model/timeline';
-import type { ChatApi } from './chatApi';
+import type { ChatApi, MessageContent } from './chatApi';
 
 export const roomTopic = (roomId: string) => `/topic/rooms/${roomId}`;
 const app = (roomId: string, action: 'messages' | 'read' | 'typing') => `/app/rooms/${roomId}/${action}`;
@@ -24,15 +24,15 @@ const notConnected = (e: unknown) => e instanceof PublishError && e.reason === '
 
 export function createRoomLink(deps: RoomLinkDeps) {
   return {
-    async send(roomId: string, text: string, clientId: string): Promise<Sent> {
+    async send(roomId: string, content: MessageContent, clientId: string): Promise<Sent> {
       try {
-        const receipt = await deps.publish(app(roomId, 'messages'), { text }, { 'client-message-id': clientId });
+        const receipt = await deps.publish(app(roomId, 'messages'), content, { 'client-message-id': clientId });
         const seq = Number(receipt.seq);
         if (!Number.isInteger(seq) || seq <= 0) throw new PublishError('closed', 'a RECEIPT without seq');
         return { seq };
       } catch (e) {
         if (!notConnected(e)) throw e;
-        const message = await deps.api.send(roomId, text, clientId);
+        const message = await deps.api.send(roomId, content, clientId);
         return { seq: message.seq, message };
       }
     },
@@ -58,11 +58,12 @@ export type RoomLink = ReturnType<typeof createRoomLink>;
 /** Why a send failed, in the words the page has for it. */
 export function sendFailure(error: unknown): SendFailure {
   if (error instanceof PublishError) {
-    if (error.reason === 'refused') return /room closed/.test(error.message) ? 'closed' : 'failed';
+    if (error.reason === 'refused') return /room closed/.test(error.message) ? 'closed' : /bad photo/.test(error.message) ? 'photo' : 'failed';
     return 'offline'; // the connection ended (or stalled) before the RECEIPT: retry with the same id
   }
   if (error instanceof ApiError) {
     if (error.code === 'chat.room_closed') return 'closed';
+    if (error.code.startsWith('chat.photo_') || error.code.startsWith('media.')) return 'photo';
     if (error.isNetwork || error.status >= 500) return 'offline';
   }
   return 'failed';

@@ -9,12 +9,19 @@ export interface ComposerHandle {
   focus(): void;
 }
 
+/** What the photo button offers to pick: the formats the media service decodes. */
+const PHOTO_TYPES = 'image/jpeg,image/png,image/webp,image/gif,image/heic,image/heif';
+
 /**
  * The message box: Enter sends (not while an IME is composing a syllable), Shift+Enter starts a new line; a
- * counter near the 1000-character limit; off, with the reason beside it, once the room takes no messages.
+ * counter near the 1000-character limit; a photo button; off, with the reason beside it, once the room takes
+ * no messages.
  */
-export const Composer = forwardRef<ComposerHandle, { closedReason: string | null; onSend: (text: string) => void; onTyping: () => void }>(
-  function Composer({ closedReason, onSend, onTyping }, ref) {
+export const Composer = forwardRef<
+  ComposerHandle,
+  { closedReason: string | null; onSend: (text: string) => void; onSendPhoto: (file: File) => void; onTyping: () => void }
+>(
+  function Composer({ closedReason, onSend, onSendPhoto, onTyping }, ref) {
     const { t } = useChatI18n();
     const [value, setValue] = useState('');
     const input = useRef<HTMLTextAreaElement>(null);
@@ -59,6 +66,27 @@ export const Composer = forwardRef<ComposerHandle, { closedReason: string | null
           </p>
         ) : null}
         <div className="composer-row">
+          <label className={`composer-photo${closed ? ' is-disabled' : ''}`} data-testid="chat-photo-button" title={t.chatRoom.sendPhoto}>
+            <input
+              type="file"
+              accept={PHOTO_TYPES}
+              className="visually-hidden"
+              data-testid="chat-photo-input"
+              aria-label={t.chatRoom.sendPhoto}
+              disabled={closed}
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = ''; // the same file can be picked again
+                if (file) onSendPhoto(file);
+              }}
+            />
+            <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+              <path
+                fill="currentColor"
+                d="M9 3 7.2 5H4a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2h-3.2L15 3H9Zm3 5a5 5 0 1 1 0 10 5 5 0 0 1 0-10Zm0 2a3 3 0 1 0 0 6 3 3 0 0 0 0-6Z"
+              />
+            </svg>
+          </label>
           <label htmlFor="chat-input" className="visually-hidden">
             {t.chatRoom.composerLabel}
           </label>

@@ -22,19 +22,32 @@ function PendingBubble({
   onDiscard: (p: PendingMessage) => void;
 }) {
   const failed = pending.status === 'failed';
-  const why = pending.error === 'closed' ? t.chatRoom.failedClosed : pending.error === 'offline' ? t.chatRoom.failedOffline : t.chatRoom.failed;
+  const why =
+    pending.error === 'closed'
+      ? t.chatRoom.failedClosed
+      : pending.error === 'offline'
+        ? t.chatRoom.failedOffline
+        : pending.error === 'photo'
+          ? t.chatRoom.failedPhoto
+          : t.chatRoom.failed;
   return (
     <li className={`msg is-mine is-first is-pending${failed ? ' is-failed' : ''}`} data-testid="chat-pending" data-status={pending.status}>
       <div className="msg-line">
-        <p className="bubble">
-          <span className="visually-hidden">{fmt(t.chatRoom.said, { who: t.chatRoom.me })} </span>
-          {pending.text}
-        </p>
+        {pending.photo ? (
+          <p className="bubble bubble-photo">
+            <img src={pending.photo.previewUrl} alt={t.chatRoom.photoMine} />
+          </p>
+        ) : (
+          <p className="bubble">
+            <span className="visually-hidden">{fmt(t.chatRoom.said, { who: t.chatRoom.me })} </span>
+            {pending.text}
+          </p>
+        )}
       </div>
       {failed ? (
         <div className="msg-failed" role="alert">
           <span>{why}</span>
-          {pending.error !== 'closed' ? (
+          {pending.error !== 'closed' && pending.error !== 'photo' ? (
             <button type="button" className="btn btn-secondary btn-small" data-testid="chat-retry" onClick={() => onRetry(pending)}>
               {t.chatRoom.retry}
             </button>
@@ -93,10 +106,23 @@ function RowView({
             </p>
           ) : null}
           <div className="msg-line">
-            <p className="bubble">
-              <span className="visually-hidden">{fmt(t.chatRoom.said, { who: row.mine ? t.chatRoom.me : otherName })} </span>
-              {m.kind === 'photo' ? t.chat.photo : m.body}
-            </p>
+            {m.kind === 'photo' && m.photo_url ? (
+              // A square crop in the list (no jump when it loads); the whole photo opens on its own.
+              <a className="bubble bubble-photo" href={m.photo_url} target="_blank" rel="noopener noreferrer" title={t.chatRoom.openPhoto}>
+                <img
+                  src={m.photo_url}
+                  alt={row.mine ? t.chatRoom.photoMine : fmt(t.chatRoom.photoAlt, { who: otherName })}
+                  loading="lazy"
+                  decoding="async"
+                  data-testid="chat-photo"
+                />
+              </a>
+            ) : (
+              <p className="bubble">
+                <span className="visually-hidden">{fmt(t.chatRoom.said, { who: row.mine ? t.chatRoom.me : otherName })} </span>
+                {m.kind === 'photo' ? t.chat.photo : m.body}
+              </p>
+            )}
             {row.showTime ? (
               <p className="msg-meta">
                 <time dateTime={m.created_at}>{formatTime(m.created_at, lang)}</time>

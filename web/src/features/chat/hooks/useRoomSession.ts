@@ -10,6 +10,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { ChatMessage, ChatRoomDetail } from '../../../shared/api/types';
 import { useStompDestination } from '../../../shared/realtime/hooks';
 import { chatApi, roomLink } from '../api';
+import type { MessageContent } from '../api/chatApi';
 import { roomTopic, sendFailure } from '../api/live';
 import { chatKeys } from '../api/queries';
 import { newClientId, createTypingThrottle } from '../model/draft';
@@ -44,6 +45,8 @@ export interface RoomSession {
   catchUpError: unknown;
   retryCatchUp: () => void;
   send: (text: string) => void;
+  /** Uploads the photo (media), then sends it; a pending bubble shows it meanwhile. */
+  sendPhoto: (file: File) => void;
   retry: (p: PendingMessage) => void;
   discard: (p: PendingMessage) => void;
   typing: () => void;
@@ -156,10 +159,22 @@ export function useRoomSession(room: ChatRoomDetail, me: string): RoomSession {
     );
   }, [visible, toRead, roomId]);
 
-  // Sending.
+  // Sending. A photo is uploaded once (a retry after the upload sends the same id).
   const deliver = useCallback(
-    (clientId: string, text: string) => {
-      roomLink.send(roomId, text, clientId).then(
+    (p: PendingMessage) => {
+      const clientId = p.clientId;
+      const content = async (): Promise<MessageContent> => {
+        if (!p.photo) return { text: p.text };
+        let uploaded = p.photo.uploaded;
+        if (!uploaded) {
+          const stored = await chatApi.uploadPhoto(p.photo.file);
+          const photo = stored.items[0];
+          uploaded = { id: photo.id, url: photo.large_url };
+          dispatch({ type: 'uploaded', clientId, photo: uploaded });
+        }
+        return { photo_id: uploaded.id };
+      };
+      content().then((c) => roomLink.send(roomId, c, clientId)).then(
         (sent) => {
           if (sent.message) dispatch({ type: 'newer', page: { items: [sent.message] } });
           dispatch({ type: 'sent', clientId, seq: sent.seq });
@@ -177,21 +192,47 @@ export function useRoomSession(room: ChatRoomDetail, me: string): RoomSession {
   const throttle = useRef(createTypingThrottle());
   const send = useCallback(
     (text: string) => {
-      const clientId = newClientId();
-      dispatch({ type: 'send', pending: { clientId, text, at: Date.now(), status: 'sending' } });
+      const pending: PendingMessage = { clientId: newClientId(), text, at: Date.now(), status: 'sending' };
+      dispatch({ type: 'send', pending });
       throttle.current.reset();
-      deliver(clientId, text);
+      deliver(pending);
+    },
+    [deliver],
+  );
+  const sendPhoto = useCallback(
+    (file: File) => {
+      const pending: PendingMessage = {
+        clientId: newClientId(),
+        text: '',
+        at: Date.now(),
+        status: 'sending',
+        photo: { file, previewUrl: URL.createObjectURL(file) },
+      };
+      dispatch({ type: 'send', pending });
+      deliver(pending);
     },
     [deliver],
   );
   const retry = useCallback(
     (p: PendingMessage) => {
       dispatch({ type: 'retry', clientId: p.clientId });
-      deliver(p.clientId, p.text);
+      // The pending as the timeline has it now: it knows an upload that finished before the failure.
+      deliver(stateRef.current.timeline.pending.find((x) => x.clientId === p.clientId) ?? p);
     },
     [deliver],
   );
   const discard = useCallback((p: PendingMessage) => dispatch({ type: 'discard', clientId: p.clientId }), []);
+  // A photo's local preview is let go once its bubble is gone (stored, or discarded).
+  const previews = useRef(new Set<string>());
+  useEffect(() => {
+    const shown = new Set(state.timeline.pending.flatMap((p) => (p.photo ? [p.photo.previewUrl] : [])));
+    for (const url of previews.current) if (!shown.has(url)) URL.revokeObjectURL(url);
+    previews.current = shown;
+  }, [state.timeline.pending]);
+  useEffect(() => {
+    const held = previews;
+    return () => held.current.forEach((url) => URL.revokeObjectURL(url));
+  }, []);
   // The server takes typing only from a subscriber of the room (and ends the connection otherwise).
   const subscribed = subscriptions > 0;
   const typing = useCallback(() => {
@@ -209,6 +250,7 @@ export function useRoomSession(room: ChatRoomDetail, me: string): RoomSession {
     catchUpError,
     retryCatchUp: () => setCatchUpTry((n) => n + 1),
     send,
+    sendPhoto,
     retry,
     discard,
     typing,

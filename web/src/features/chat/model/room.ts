@@ -11,6 +11,7 @@ import {
   mergeMessages,
   pendingFailed,
   pendingRetrying,
+  pendingUploaded,
   withLatestPage,
   withOlderPage,
   type PendingMessage,
@@ -46,6 +47,7 @@ export type RoomAction =
   | { type: 'newer'; page: Pick<ChatMessagePage, 'items'> }
   | { type: 'event'; event: RoomEvent; now: number }
   | { type: 'send'; pending: PendingMessage }
+  | { type: 'uploaded'; clientId: string; photo: { id: string; url: string } }
   | { type: 'sent'; clientId: string; seq: number }
   | { type: 'failed'; clientId: string; error: SendFailure }
   | { type: 'retry'; clientId: string }
@@ -101,6 +103,8 @@ export function roomReducer(s: RoomState, a: RoomAction): RoomState {
       return onEvent(s, a.event, a.now);
     case 'send':
       return withTimeline(s, addPending(s.timeline, a.pending));
+    case 'uploaded':
+      return withTimeline(s, pendingUploaded(s.timeline, a.clientId, a.photo));
     case 'sent': {
       const next = withTimeline(s, confirmPending(s.timeline, a.clientId, a.seq, s.roomId, s.me));
       // One's own message is read by one's self (the server moves the mark with it).

@@ -12,6 +12,7 @@ import {
   mergeMessages,
   pendingFailed,
   pendingRetrying,
+  pendingUploaded,
   sortedMessages,
   withLatestPage,
   withOlderPage,
@@ -143,5 +144,17 @@ describe('my pending messages', () => {
     v = confirmPending(v, 'c', 6, '1', ME);
     expect(v.pending).toEqual([]);
     expect(sortedMessages(v)[0].client_id).toBe('x');
+  });
+
+  it('a photo: the upload is kept for a retry, and its RECEIPT stores a photo message at the uploaded URL', () => {
+    const file = new File([new Uint8Array([1, 2, 3])], 'leaf.png', { type: 'image/png' });
+    let t = addPending(EMPTY_TIMELINE, { ...pending('p', ''), photo: { file, previewUrl: 'blob:local/1' } });
+    expect(pendingUploaded(t, 'zzz', { id: '9', url: '/media/p/x/1080.webp' })).toBe(t);
+    t = pendingUploaded(t, 'p', { id: '9', url: '/media/p/x/1080.webp' });
+    t = pendingFailed(t, 'p', 'offline');
+    expect(t.pending[0].photo).toEqual({ file, previewUrl: 'blob:local/1', uploaded: { id: '9', url: '/media/p/x/1080.webp' } });
+    t = confirmPending(pendingRetrying(t, 'p'), 'p', 7, '1', ME);
+    expect(t.pending).toEqual([]);
+    expect(sortedMessages(t)[0]).toMatchObject({ seq: 7, kind: 'photo', body: '', photo_url: '/media/p/x/1080.webp', client_id: 'p' });
   });
 });

@@ -5,12 +5,22 @@
 // Every function returns a new timeline, or the same object when nothing changed (React skips the render).
 import type { ChatMessage, ChatMessagePage } from '../../../shared/api/types';
 
-export type SendFailure = 'closed' | 'offline' | 'failed';
+export type SendFailure = 'closed' | 'offline' | 'failed' | 'photo';
+
+/** A photo on its way: uploaded first (then `uploaded` is known), then sent by its id. */
+export interface PendingPhoto {
+  file: File;
+  /** A local object URL of the file, shown until the stored message replaces the bubble. */
+  previewUrl: string;
+  uploaded?: { id: string; url: string };
+}
 
 export interface PendingMessage {
   /** The client message id: the same on every retry, so the server stores the message once. */
   clientId: string;
+  /** The text; empty for a photo. */
   text: string;
+  photo?: PendingPhoto;
   /** When it was written (ms since the epoch). */
   at: number;
   status: 'sending' | 'failed';
@@ -128,6 +138,11 @@ export const pendingFailed = (t: Timeline, clientId: string, error: SendFailure)
 export const pendingRetrying = (t: Timeline, clientId: string) =>
   updatePending(t, clientId, { status: 'sending', error: undefined });
 export const discardPending = (t: Timeline, clientId: string) => updatePending(t, clientId, null);
+/** A pending photo's upload is done: a retry sends this id instead of uploading again. */
+export function pendingUploaded(t: Timeline, clientId: string, uploaded: { id: string; url: string }): Timeline {
+  const photo = t.pending.find((p) => p.clientId === clientId)?.photo;
+  return photo ? updatePending(t, clientId, { photo: { ...photo, uploaded } }) : t;
+}
 
 /**
  * The RECEIPT of my message said its seq. The live copy usually came first (the server broadcasts before it
@@ -140,8 +155,9 @@ export function confirmPending(t: Timeline, clientId: string, seq: number, roomI
   const message: ChatMessage = {
     room_id: roomId,
     seq,
-    kind: 'text',
+    kind: p.photo ? 'photo' : 'text',
     body: p.text,
+    ...(p.photo?.uploaded ? { photo_url: p.photo.uploaded.url } : {}),
     sender_id: me,
     client_id: clientId,
     created_at: new Date(p.at).toISOString(),

@@ -152,7 +152,10 @@ function RoomView({ room, me, focusHeading }: { room: ChatRoomDetail; me: string
         }}
         typing={typing}
       />
-      <Composer ref={composer} closedReason={closed ? closedText(room.listing.state, t) : null} onSend={session.send} onTyping={session.typing} />
+      <Composer ref={composer} closedReason={closed ? closedText(room.listing.state, t) : null} onSend={session.send}
+        onSendPhoto={session.sendPhoto}
+        onTyping={session.typing}
+      />
       <p className="visually-hidden" aria-live="polite" data-testid="chat-live">
         {announcement}
       </p>

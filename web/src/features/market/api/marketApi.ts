@@ -2,6 +2,7 @@
 // the species picker, and opening a chat about a listing (the chat feature shows the room at /chat/<id>).
 // Reads that a visitor may make without an account take `auth`: the signed-in user's token goes along when
 // there is one (the answer then says is_owner / wished).
+import { uploadPhoto } from '../../../shared/api/photos';
 import type { Transport } from '../../../shared/api/transport';
 import type {
   ChangeStateRequest,
@@ -15,7 +16,6 @@ import type {
   ListingPage,
   ListingQuery,
   ListingState,
-  PhotoUpload,
   PlantPage,
   PriceGuide,
   UpdateListingRequest,
@@ -78,12 +78,8 @@ export function createMarketApi(http: Transport) {
     priceGuide: (speciesId: string, signal?: AbortSignal) =>
       http.request<PriceGuide>(`/market/species/${encodeURIComponent(speciesId)}/price-guide`, { signal }),
 
-    /** One photo per call, so that each gets its own progress and its own failure. */
-    uploadPhoto: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return http.request<PhotoUpload>('/photos', { method: 'POST', body: form, auth: true, signal, onUploadProgress: onProgress });
-    },
+    uploadPhoto: (file: File, onProgress: (fraction: number) => void, signal?: AbortSignal) =>
+      uploadPhoto(http, file, onProgress, signal),
 
     /** The encyclopedia's name search, for linking a listing to a species. */
     searchSpecies: (q: string, signal?: AbortSignal) => http.request<PlantPage>('/plants', { query: { q, limit: 8 }, signal }),
