@@ -44,12 +44,17 @@ async function api(srv, user, method, target, body) {
 }
 
 let imageSeed = 1;
-async function createListing(srv, user, title) {
+/** A fresh picture each time (distinct bytes, so no two uploads share their files). */
+async function uploadPhoto(srv, user) {
   const form = new FormData();
-  form.append('files', new Blob([png(24, 16, (imageSeed++ * 2654435761) >>> 0)], { type: 'image/png' }), 'leaf.png');
+  form.append('files', new Blob([png(32, 24, (imageSeed++ * 2654435761) >>> 0)], { type: 'image/png' }), 'leaf.png');
   const upload = await fetch(`${srv.base}/api/v1/photos`, { method: 'POST', headers: { Authorization: `Bearer ${user.accessToken}` }, body: form });
   assert.equal(upload.status, 201, await upload.clone().text());
-  const photo = (await upload.json()).items[0].id;
+  return (await upload.json()).items[0];
+}
+
+async function createListing(srv, user, title) {
+  const photo = (await uploadPhoto(srv, user)).id;
   const created = await api(srv, user, 'POST', '/api/v1/market/listings', {
     title, description: '잎이 건강합니다', price: 15000, category: 'plant', photo_ids: [photo], trade_area: '망원동',
   });
@@ -140,6 +145,17 @@ const frame = (command, headers = {}, body = '') =>
   `${command}\n${Object.entries(headers).map(([k, v]) => `${k}:${v}`).join('\n')}\n\n${body}\0`;
 const connectFrame = (token, extra = {}) => frame('CONNECT', { 'accept-version': '1.2', host: 'sikgu', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...extra });
 
+/** Sends `frames` on a raw connection: the server answers an ERROR matching `expected` and ends it. */
+async function expectRefused(frames, expected, what) {
+  const c = await raw(server);
+  for (const f of frames) c.send(f);
+  const code = await Promise.race([c.closed, sleep(3000).then(() => 'open')]);
+  assert.notEqual(code, 'open', `${what}: the connection ends`);
+  const error = c.frames.find((f) => f.startsWith('ERROR'));
+  assert.ok(error, `${what}: an ERROR frame (${c.frames.join(' | ')})`);
+  assert.match(error, expected, what);
+}
+
 async function until(predicate, what, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -225,14 +241,6 @@ test('messages: stored before the RECEIPT, delivered live to both, a resend is i
   }
 });
 
-async function uploadPhoto(srv, user) {
-  const form = new FormData();
-  form.append('files', new Blob([png(32, 24, (imageSeed++ * 2654435761) >>> 0)], { type: 'image/png' }), 'chat.png');
-  const upload = await fetch(`${srv.base}/api/v1/photos`, { method: 'POST', headers: { Authorization: `Bearer ${user.accessToken}` }, body: form });
-  assert.equal(upload.status, 201, await upload.clone().text());
-  return (await upload.json()).items[0];
-}
-
 test('photo messages: only one\'s own upload that no listing or other room holds; the room then holds it', async () => {
   const listing = await createListing(server, seller, '아글라오네마 레드');
   const room = await openRoom(server, buyer, listing);
@@ -291,13 +299,8 @@ test('photo messages: only one\'s own upload that no listing or other room holds
     ['text and photo', buyer, { text: 'x', photo_id: strangers.id }, /bad message/],
   ];
   for (const [what, user, body, expected] of refusals) {
-    const c = await raw(server);
-    c.send(connectFrame(user.accessToken));
-    c.send(frame('SEND', { destination: `/app/rooms/${room.id}/messages`, 'client-message-id': `bad-${Math.random()}` }, JSON.stringify(body)));
-    assert.notEqual(await Promise.race([c.closed, sleep(3000).then(() => 'open')]), 'open', `${what}: the connection ends`);
-    const error = c.frames.find((f) => f.startsWith('ERROR'));
-    assert.ok(error, `${what}: an ERROR frame (${c.frames.join(' | ')})`);
-    assert.match(error, expected, what);
+    const send = frame('SEND', { destination: `/app/rooms/${room.id}/messages`, 'client-message-id': `bad-${Math.random()}` }, JSON.stringify(body));
+    await expectRefused([connectFrame(user.accessToken), send], expected, what);
   }
   assert.deepEqual((await history(server, buyer, room.id, '?after=0')).items.map((m) => m.seq), [1, 2], 'nothing more stored');
 });
@@ -407,15 +410,7 @@ test('CONNECT without or with a forged token, a stranger\'s room, bad frames and
     ['a bad escape', [connectFrame(buyer.accessToken), 'SEND\ndestination:/app/rooms/1/messages\\x\n\n\0'], /malformed/],
     ['binary garbage', ['\x00\xff\xfe garbage \x01\x02'], /malformed|not connected/],
   ];
-  for (const [what, frames, expected] of cases) {
-    const c = await raw(server);
-    for (const f of frames) c.send(f);
-    const code = await Promise.race([c.closed, sleep(3000).then(() => 'open')]);
-    assert.notEqual(code, 'open', `${what}: the connection ends`);
-    const error = c.frames.find((f) => f.startsWith('ERROR'));
-    assert.ok(error, `${what}: an ERROR frame (${c.frames.join(' | ')})`);
-    assert.match(error, expected, what);
-  }
+  for (const [what, frames, expected] of cases) await expectRefused(frames, expected, what);
   // An oversized frame ends the connection too.
   const big = await raw(server);
   big.send(connectFrame(buyer.accessToken));

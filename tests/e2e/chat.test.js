@@ -238,6 +238,20 @@ describe('chat', { timeout: 180_000 }, () => {
     await assertAccessible(sp, 'a room with messages (390 px)');
     await assertAccessible(bp, 'a room with messages (1280 px)');
 
+    // The buyer sends a photo: a pending preview, then the stored photo on both sides.
+    await bp.getByTestId('chat-photo-input').setInputFiles([await makeImage(bp)]);
+    const loadedPhoto = (page, mine) =>
+      page.waitForFunction(
+        (m) => [...document.querySelectorAll(`[data-testid="chat-message"]${m ? '[data-mine]' : ':not([data-mine])'} img[data-testid="chat-photo"]`)]
+          .some((img) => img.complete && img.naturalWidth > 0 && img.getAttribute('src').startsWith('/media/')),
+        mine,
+        { timeout: 20_000 },
+      );
+    await loadedPhoto(bp, true);
+    await loadedPhoto(sp, false);
+    assert.equal(await bp.getByTestId('chat-pending').count(), 0, 'the pending preview is gone once stored');
+    await assertAccessible(sp, 'a room with a photo (390 px)');
+
     // The buyer's network goes away while the seller writes twice; after the reconnect both are there, once each.
     networkDown = true;
     assert.equal(buyerSockets.length, 1, 'one STOMP connection for the whole page');
@@ -276,7 +290,7 @@ describe('chat', { timeout: 180_000 }, () => {
     const buyerToken = await apiLogin(buyer);
     const history = await bp.evaluate(async ({ token, id }) => {
       const res = await fetch(`/api/v1/chat/rooms/${id}/messages?after=0`, { headers: { Authorization: `Bearer ${token}` } });
-      return (await res.json()).items.filter((m) => m.kind === 'text');
+      return (await res.json()).items.filter((m) => m.kind !== 'system');
     }, { token: buyerToken, id: roomId });
     assert.equal(history.filter((m) => m.body === lost).length, 1, 'the resent message is stored once');
     const stored = history.map((m) => m.seq);
