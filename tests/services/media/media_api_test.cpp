@@ -6,6 +6,8 @@
 
 #include "core/auth/service_credentials.hpp"
 #include "core/sql/database.hpp"
+#include "core/sql/transaction.hpp"
+#include "core/util/time.hpp"
 #include "services/chat/contract/events.hpp"
 #include "services/market/contract/events.hpp"
 #include "services/media/contract/media_queries.hpp"
@@ -371,6 +373,40 @@ TEST_F(MediaApi, ARoomHoldsThePhotosSentInItUntilItIsPurged) {
     ASSERT_TRUE(advancing([&] { return !FindPhoto(server_, Id(sent)); }));
     EXPECT_EQ(Fetch(sent.at("large_url")).status, 404);
     EXPECT_TRUE(FindPhoto(server_, listed));
+}
+
+// The whole path: chat's hourly purge of a room closed past the retention (30 days) tells media, which lets
+// the room's photos go.
+TEST_F(MediaApi, ChatsPurgeOfAClosedRoomLetsItsPhotosGo) {
+    const User sender = NewUser(server_, "purged_sender");
+    const auto sent = UploadOne(sender, "purged.jpg", images::Jpeg(83, 60));
+    const std::int64_t room = 8801;
+    const std::int64_t closed_at = ToUnixMillis(server_.Clock().Now() - std::chrono::hours(24 * 31));
+    sql::Database& chat = server_.App().DatabaseOf("chat");
+    const auto rooms = [&] {
+        return chat.ReadNow([&](sql::Connection& c) {
+            return c.Query("SELECT COUNT(*) FROM chat_rooms WHERE id = ?", {room})[0][0].AsInt();
+        });
+    };
+    chat.WriteNow([&](sql::Transaction& tx) {
+        tx.Execute("INSERT INTO chat_rooms (id, post_id, seller_id, buyer_id, title, price, listing_state, thumbnail_url, "
+                   "created_at, closed_at, last_seq, last_at) VALUES (?, 40, 999, ?, '몬스테라', 1000, 'sold', '', ?, ?, 1, ?)",
+                   {room, sender.id, closed_at, closed_at, closed_at});
+        tx.Execute("INSERT INTO chat_messages (room_id, seq, sender_id, kind, body, photo_url, client_id, created_at) "
+                   "VALUES (?, 1, ?, 'photo', '', ?, 'c-1', ?)",
+                   {room, sender.id, std::string(sent.at("large_url").as_string()), closed_at});
+        tx.Publish(chat::ChatPhotoSent{.room_id = room, .seq = 1, .sender_id = sender.id, .photo_id = Id(sent)});
+    });
+    ASSERT_TRUE(WaitFor([&] { return FindPhoto(server_, Id(sent))->room_id == room; }));
+    ASSERT_EQ(rooms(), 1);
+
+    // An hour per look: the purge runs, media releases the photo, and the next collection deletes it.
+    ASSERT_TRUE(WaitFor([&] {
+        server_.Clock().Advance(std::chrono::hours(1));
+        return rooms() == 0 && !FindPhoto(server_, Id(sent));
+    }));
+    EXPECT_EQ(Handled(server_, "chat.room.purged"), 1);
+    EXPECT_EQ(Fetch(sent.at("large_url")).status, 404);
 }
 
 TEST_F(MediaApi, CollectionRemovesOrphansAndReleasedPhotosWithTheirFilesAndKeepsAttachedOnes) {
