@@ -44,6 +44,13 @@ core::Task<Outcome<Appended>> ChatActions::SendPhoto(std::int64_t room_id, std::
     co_return co_await Send(std::move(photo_message));
 }
 
+core::Task<Outcome<Appended>> ChatActions::SendTextOrPhoto(std::int64_t room_id, std::int64_t sender_id,
+                                                           std::optional<std::string> text,
+                                                           std::optional<std::int64_t> photo_id, std::string client_id) const {
+    if (photo_id) co_return co_await SendPhoto(room_id, sender_id, *photo_id, std::move(client_id));
+    co_return co_await SendText(room_id, sender_id, std::move(text).value_or(""), std::move(client_id));
+}
+
 core::Task<Outcome<Appended>> ChatActions::Send(NewMessage asked) const {
     // Presence is this process's view: a recipient reading the room now is not notified, and has read it.
     asked.recipient_present = [this](std::int64_t room, std::int64_t recipient) { return hub_.Present(room, recipient); };

@@ -38,6 +38,11 @@ public:
     /// The same for a photo: the sender's own processed upload (media), not held by a listing or another room.
     core::Task<Outcome<Appended>> SendPhoto(std::int64_t room_id, std::int64_t sender_id, std::int64_t photo_id,
                                             std::string client_id) const;
+    /// The photo when there is one, else the text: what the HTTP endpoint and STOMP read (each has checked
+    /// that exactly one of them came).
+    core::Task<Outcome<Appended>> SendTextOrPhoto(std::int64_t room_id, std::int64_t sender_id,
+                                                  std::optional<std::string> text, std::optional<std::int64_t> photo_id,
+                                                  std::string client_id) const;
     /// Advances the reader's watermark and shows it to the room ("읽음"). nullopt: not a member.
     core::Task<std::optional<ReadMark>> Read(std::int64_t room_id, std::int64_t user_id, std::int64_t seq) const;
     void Typing(std::int64_t room_id, std::int64_t user_id) const;

@@ -117,13 +117,8 @@ core::Task<http::Response> PostMessageHandler::Handle(http::Request& request) co
     if (!body.HasError("client_id") && !IsValidClientId(client_id)) body.AddError("client_id", "validation.invalid_format");
     if (auto problem = body.Finish()) co_return std::move(*problem);
 
-    const std::int64_t room_id = request.PathInt("id");
-    Outcome<Appended> sent = Refusal{};
-    if (photo_id) {
-        sent = co_await deps_.actions.SendPhoto(room_id, request.User(), *photo_id, client_id);
-    } else {
-        sent = co_await deps_.actions.SendText(room_id, request.User(), std::move(*clean), client_id);
-    }
+    const auto sent =
+        co_await deps_.actions.SendTextOrPhoto(request.PathInt("id"), request.User(), std::move(clean), photo_id, client_id);
     if (const auto* refusal = std::get_if<Refusal>(&sent)) co_return Refused(*refusal);
     const Appended& a = std::get<Appended>(sent);
     co_return http::Json(a.duplicate ? 200 : 201, MessageJson(a.message));

@@ -250,12 +250,7 @@ private:
                      "{\"text\": 1–1000 characters} or {\"photo_id\": \"<id>\"}, and a client-message-id header", &f);
                 co_return;
             }
-            Outcome<Appended> sent = Refusal{};
-            if (photo_id) {
-                sent = co_await deps_.actions.SendPhoto(room_id, user_id_, *photo_id, *client_id);
-            } else {
-                sent = co_await deps_.actions.SendText(room_id, user_id_, *clean, *client_id);
-            }
+            const auto sent = co_await deps_.actions.SendTextOrPhoto(room_id, user_id_, clean, photo_id, *client_id);
             if (closed_) co_return;
             if (const auto* refusal = std::get_if<Refusal>(&sent)) {
                 Fail(refusal->code == "chat.room_closed" ? "room closed"
