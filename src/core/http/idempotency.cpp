@@ -56,10 +56,17 @@ IdempotencyKeys::IdempotencyKeys(sql::Database& db, const Clock& clock, std::chr
     : db_(db), clock_(clock), ttl_(ttl) {}
 
 core::Task<Response> IdempotencyKeys::Run(const Request& request, const Effect& effect) {
+    co_return co_await Run(request, Check(), effect);
+}
+
+core::Task<Response> IdempotencyKeys::Run(const Request& request, const Check& check, const Effect& effect) {
     const Idempotency policy = request.Options().idempotency;
     const auto header = policy == Idempotency::kNone ? std::nullopt : request.GetHeader("idempotency-key");
     if (!header) {
         if (policy == Idempotency::kRequired) co_return Problem::BadRequest("idempotency.key_required");
+        if (check) {
+            if (auto refusal = co_await check()) co_return std::move(*refusal);
+        }
         co_return co_await db_.Write([&](sql::Transaction& tx) { return effect(tx); });
     }
     if (!ValidKey(*header)) co_return Problem::BadRequest("idempotency.key_invalid");
@@ -70,6 +77,16 @@ core::Task<Response> IdempotencyKeys::Run(const Request& request, const Effect& 
 
     std::optional<Response> response;
     std::exception_ptr failure;
+    try {
+        if (check) response = co_await check();
+    } catch (...) {
+        failure = std::current_exception();
+    }
+    if (failure || response) {
+        co_await Release(claim);
+        if (failure) std::rethrow_exception(failure);
+        co_return std::move(*response);
+    }
     try {
         response = co_await db_.Write([&](sql::Transaction& tx) {
             Response r = effect(tx);

@@ -41,6 +41,15 @@ public:
     /// retry with the same key may try again).
     core::Task<Response> Run(const Request& request, const Effect& effect);
 
+    /// A check an effect needs before its unit of work (asking other services whether what the request names
+    /// exists); a response it returns is the request's refusal.
+    using Check = std::function<core::Task<std::optional<Response>>()>;
+
+    /// The same, with `check` run once the key is claimed: a replay answers without checking again (what was
+    /// checked may have changed because of the first request's effect), and a refusal by the check is not
+    /// stored, so a retry with the same key checks afresh.
+    core::Task<Response> Run(const Request& request, const Check& check, const Effect& effect);
+
     /// Deletes expired keys (a read first, so an idle database is not written to); for a periodic job.
     core::Task<std::int64_t> PurgeExpired();
 

@@ -17,6 +17,8 @@ namespace sikgu::http {
 namespace {
 
 std::atomic<int> g_explosions{0};
+std::atomic<int> g_checks{0};
+std::atomic<bool> g_in_stock{true};
 
 // POST /api/v1/test/orders {"item": "..."} creates an order, once per Idempotency-Key.
 class OrdersModule final : public runtime::Module, public Handler {
@@ -33,7 +35,13 @@ public:
         const std::string item = body.String("item", {.max_chars = 20});
         if (auto problem = body.Finish()) co_return std::move(*problem);
         const std::int64_t user = request.User();
-        co_return co_await context_.idempotency.Run(request, [&](sql::Transaction& tx) {
+        // Stands for asking another service before the effect (is the item in stock?).
+        const IdempotencyKeys::Check check = [&]() -> core::Task<std::optional<Response>> {
+            ++g_checks;
+            if (item == "seasonal" && !g_in_stock) co_return Problem::Conflict("route.not_found");
+            co_return std::nullopt;
+        };
+        co_return co_await context_.idempotency.Run(request, check, [&](sql::Transaction& tx) {
             if (item == "explode" && g_explosions++ == 0) throw std::runtime_error("first attempt fails");
             if (item == "sold-out") return Problem::Conflict("route.not_found");  // any refusal, stored like a success
             const std::int64_t id = tx.NextId();
@@ -109,6 +117,22 @@ TEST_F(Idempotency, ARefusalIsStoredAndAFailureFreesTheKey) {
     EXPECT_EQ(Orders(), 0);
     EXPECT_EQ(Order(client_, alice_, "flaky", "explode").status, 201);  // the key was released
     EXPECT_EQ(Orders(), 1);
+}
+
+TEST_F(Idempotency, TheCheckRunsUnderTheClaimAndItsRefusalIsNotStored) {
+    g_checks = 0;
+    ASSERT_EQ(Order(client_, alice_, "checked", "monstera").status, 201);
+    EXPECT_EQ(Order(client_, alice_, "checked", "monstera").Header("idempotent-replayed"), "true");
+    EXPECT_EQ(g_checks, 1) << "a replay does not check again";
+    g_in_stock = false;
+    EXPECT_EQ(Order(client_, alice_, "season", "seasonal").status, 409);
+    EXPECT_EQ(Orders(), 1);
+    g_in_stock = true;
+    const auto later = Order(client_, alice_, "season", "seasonal");
+    EXPECT_EQ(later.status, 201) << "the check's refusal freed the key";
+    EXPECT_TRUE(later.Header("idempotent-replayed").empty());
+    EXPECT_EQ(Orders(), 2);
+    EXPECT_EQ(Order(client_, alice_, "", "monstera").status, 400);
 }
 
 // 1,000 copies of one request at once: one order; every answer is that order or "still in progress".

@@ -115,18 +115,20 @@ core::Task<http::Response> CreateListingHandler::Handle(http::Request& request) 
     ListingFields fields = ReadFields(body, true);
     if (auto problem = body.Finish()) co_return std::move(*problem);
     const std::int64_t user = request.User();
-    if (auto problem = co_await ResolveReferences(deps_, user, std::nullopt, fields)) co_return std::move(*problem);
-    const ListingPatch& p = fields.patch;
-    const NewListing listing{.seller_id = user,
-                             .title = *p.title,
-                             .description = p.description.value_or(""),
-                             .price = *p.price,
-                             .category = *p.category,
-                             .species_id = p.species_id.value_or(std::nullopt),
-                             .species_name = p.species_name,
-                             .trade_area = p.trade_area.value_or(""),
-                             .photos = *p.photos};
-    http::Response response = co_await deps_.idempotency.Run(request, [&](sql::Transaction& tx) {
+    // Photos and species are checked once the Idempotency-Key is claimed: a retry of a listing already made
+    // finds its photos held by that listing, and must get the listing back, not a refusal.
+    const http::IdempotencyKeys::Check check = [&]() { return ResolveReferences(deps_, user, std::nullopt, fields); };
+    http::Response response = co_await deps_.idempotency.Run(request, check, [&](sql::Transaction& tx) {
+        const ListingPatch& p = fields.patch;
+        const NewListing listing{.seller_id = user,
+                                 .title = *p.title,
+                                 .description = p.description.value_or(""),
+                                 .price = *p.price,
+                                 .category = *p.category,
+                                 .species_id = p.species_id.value_or(std::nullopt),
+                                 .species_name = p.species_name,
+                                 .trade_area = p.trade_area.value_or(""),
+                                 .photos = *p.photos};
         const ListingView view = MarketStore::CreateIn(tx, listing);
         http::Response created = http::Json(201, DetailJson(view, user, false));
         created.headers.push_back({"Location", "/api/v1/market/listings/" + std::to_string(view.listing.id)});
