@@ -1,5 +1,6 @@
 #include "services/market/market_module.hpp"
 
+#include "core/config/config.hpp"
 #include "core/sql/database.hpp"
 #include "core/util/clock.hpp"
 #include "core/util/crypto.hpp"
@@ -30,7 +31,8 @@ public:
                 context.idempotency,
                 context.clock,
                 {},
-                feed_pages_},
+                feed_pages_,
+                SortWindow(context.config.Get("market"))},
           feed_(deps_),
           create_(deps_),
           get_(deps_),
@@ -100,6 +102,12 @@ public:
     }
 
 private:
+    static std::size_t SortWindow(const config::Section& section) {
+        const auto window = section.GetInt("sort_window", 1000, 1, 100'000);
+        section.Finish();
+        return static_cast<std::size_t>(window);
+    }
+
     runtime::ServiceContext& context_;
     MarketStore store_;
     FeedPageCache feed_pages_;

@@ -99,6 +99,7 @@ core::Task<http::Response> FeedHandler::Handle(http::Request& request) const {
     if (!sort) errors.push_back({"sort", "validation.invalid_value"});
     q.sort = sort.value_or(Sort::kNewest);
     q.limit = LimitParam(request, errors);
+    q.sort_window = deps_.sort_window;
     if (const auto cursor = request.Query("cursor"); cursor && !cursor->empty()) {
         q.after = DecodeCursor(q.sort, *cursor);
         if (!q.after) errors.push_back({"cursor", "validation.invalid_value"});

@@ -81,28 +81,38 @@ boost::json::object DetailJson(const ListingView& view, std::optional<std::int64
 boost::json::object PageJson(const FeedPage& page, Sort sort) {
     boost::json::array items;
     for (const auto& v : page.items) items.push_back(SummaryJson(v));
-    return {{"items", std::move(items)},
-            {"next_cursor", page.next ? boost::json::value(EncodeCursor(sort, *page.next)) : boost::json::value(nullptr)}};
+    boost::json::object o{{"items", std::move(items)},
+                          {"next_cursor", page.next ? boost::json::value(EncodeCursor(sort, *page.next)) : boost::json::value(nullptr)}};
+    if (page.sorted_within) o["sorted_within"] = *page.sorted_within;
+    return o;
 }
 
-// "n.<feed_seq>" or "<sort>.<key>.<feed_seq>": opaque to clients, and refused under another sort.
+// "n.<feed_seq>" or "<sort>.<key>.<feed_seq>[.<window floor>]": opaque to clients, and refused under another sort.
 std::string EncodeCursor(Sort sort, const FeedCursor& c) {
     std::string out(SortTag(sort));
     if (sort != Sort::kNewest) out.append(".").append(std::to_string(c.key));
-    return out.append(".").append(std::to_string(c.feed_seq));
+    out.append(".").append(std::to_string(c.feed_seq));
+    if (sort != Sort::kNewest && c.window_floor > 0) out.append(".").append(std::to_string(c.window_floor));
+    return out;
 }
 
 std::optional<FeedCursor> DecodeCursor(Sort sort, std::string_view text) {
     const std::string_view tag = SortTag(sort);
     if (text.size() <= tag.size() + 1 || text.substr(0, tag.size()) != tag || text[tag.size()] != '.') return std::nullopt;
     text.remove_prefix(tag.size() + 1);
+    if (text.ends_with('.')) return std::nullopt;
+    // The next dot-separated number, consumed from `text`.
+    const auto take = [&text](std::int64_t& out) {
+        const auto dot = std::min(text.find('.'), text.size());
+        const bool ok = ParseInt(text.substr(0, dot), out);
+        text.remove_prefix(std::min(dot + 1, text.size()));
+        return ok;
+    };
     FeedCursor c;
-    if (sort != Sort::kNewest) {
-        const auto dot = text.find('.');
-        if (dot == std::string_view::npos || !ParseInt(text.substr(0, dot), c.key)) return std::nullopt;
-        text.remove_prefix(dot + 1);
-    }
-    if (!ParseInt(text, c.feed_seq)) return std::nullopt;
+    if (sort != Sort::kNewest && !take(c.key)) return std::nullopt;
+    if (!take(c.feed_seq)) return std::nullopt;
+    if (sort != Sort::kNewest && !text.empty() && (!take(c.window_floor) || c.window_floor <= 0)) return std::nullopt;
+    if (!text.empty()) return std::nullopt;
     return c;
 }
 

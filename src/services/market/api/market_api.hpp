@@ -28,6 +28,7 @@ struct MarketDeps {
     const Clock& clock;
     std::string view_salt;  // keys anonymous viewers' addresses; kept in the market database
     FeedPageCache& feed_pages;
+    std::size_t sort_window = 1000;  // [market] sort_window
 };
 
 boost::json::object SummaryJson(const ListingView& view);

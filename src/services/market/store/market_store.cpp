@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/sql/database.hpp"
@@ -24,6 +25,8 @@ constexpr std::string_view kColumns =
     "l.id, l.seller_id, l.title, l.description, l.price, l.category, l.species_id, l.species_name, l.trade_area, "
     "l.state, l.buyer_id, l.photos, l.hidden, l.deleted_at, l.created_at, l.bumped_at, l.updated_at, l.sold_at, "
     "l.feed_seq, l.view_count, l.wish_count, l.chat_count, COALESCE(u.nickname, '')";
+// The popularity order's key, as MarketStore's Popularity() computes it and listings_popular indexes it.
+constexpr std::string_view kPopularity = "(l.view_count + 4 * l.wish_count + 8 * l.chat_count)";
 constexpr std::string_view kFrom = " FROM listings l LEFT JOIN market_users u ON u.user_id = l.seller_id";
 
 std::string PhotosJson(const std::vector<Photo>& photos) {
@@ -102,6 +105,20 @@ std::string TextArray(const std::set<std::string>& terms) {
     return array + "}";
 }
 
+// PostgreSQL's search columns of a public listing: its index terms, and the keys that confirm a term.
+struct SearchColumns {
+    std::string terms;
+    std::string title_key;
+    std::string description_key;
+};
+
+SearchColumns SearchColumnsOf(const std::string& title, const std::string& description) {
+    std::set<std::string> terms;
+    for (auto& t : SearchTerms(title)) terms.insert(std::move(t));
+    for (auto& t : SearchTerms(description)) terms.insert(std::move(t));
+    return {TextArray(terms), SearchKey(title), SearchKey(description)};
+}
+
 // The search index holds public listings only, under their feed_seq.
 void Index(Transaction& tx, const Listing& l) {
     if (!l.IsPublic()) return;
@@ -110,11 +127,9 @@ void Index(Transaction& tx, const Listing& l) {
                    {l.feed_seq, l.title, l.description});
         return;
     }
-    std::set<std::string> terms;
-    for (auto& t : SearchTerms(l.title)) terms.insert(std::move(t));
-    for (auto& t : SearchTerms(l.description)) terms.insert(std::move(t));
+    SearchColumns columns = SearchColumnsOf(l.title, l.description);
     tx.Execute("UPDATE listings SET search_terms = ?::text[], title_key = ?, description_key = ? WHERE id = ?",
-               {TextArray(terms), SearchKey(l.title), SearchKey(l.description), l.id});
+               {std::move(columns.terms), std::move(columns.title_key), std::move(columns.description_key), l.id});
 }
 
 void Unindex(Transaction& tx, const Listing& l) {
@@ -172,7 +187,7 @@ std::string OrderBy(Sort sort, std::string_view seq) {
         case Sort::kNewest: return std::string(" ORDER BY ").append(seq).append(" DESC");
         case Sort::kPriceAsc: return " ORDER BY l.price ASC" + tie;
         case Sort::kPriceDesc: return " ORDER BY l.price DESC" + tie;
-        case Sort::kPopular: return " ORDER BY (l.view_count + 4 * l.wish_count + 8 * l.chat_count) DESC" + tie;
+        case Sort::kPopular: return std::string(" ORDER BY ").append(kPopularity).append(" DESC") + tie;
     }
     return "";
 }
@@ -192,8 +207,8 @@ void AddAfter(Sort sort, const FeedCursor& after, std::string_view seq, std::str
             where += " AND (l.price < ? OR (l.price = ? AND " + before_seq + "))";
             break;
         case Sort::kPopular:
-            where += " AND ((l.view_count + 4 * l.wish_count + 8 * l.chat_count) < ? OR "
-                     "((l.view_count + 4 * l.wish_count + 8 * l.chat_count) = ? AND " + before_seq + "))";
+            where.append(" AND (").append(kPopularity).append(" < ? OR (").append(kPopularity).append(" = ? AND ")
+                .append(before_seq).append("))");
             break;
     }
     params.emplace_back(after.key);
@@ -221,6 +236,196 @@ FeedPage PageOf(Rows rows, std::size_t limit, Sort sort) {
     return page;
 }
 
+
+
+// The feed's filters other than the search terms. `price` is the column expression prices are compared on.
+void AddFilters(const FeedQuery& q, std::string_view price, std::string& where, std::vector<Value>& params) {
+    if (q.category) {
+        where += " AND l.category = ?";
+        params.emplace_back(CategoryName(*q.category));
+    }
+    if (!q.states.empty()) {
+        where += " AND l.state IN (";
+        for (std::size_t i = 0; i < q.states.size(); ++i) {
+            where += i == 0 ? "?" : ", ?";
+            params.emplace_back(StateName(q.states[i]));
+        }
+        where += ")";
+    }
+    if (q.min_price) {
+        where.append(" AND ").append(price).append(" >= ?");
+        params.emplace_back(*q.min_price);
+    }
+    if (q.max_price) {
+        where.append(" AND ").append(price).append(" <= ?");
+        params.emplace_back(*q.max_price);
+    }
+    if (q.species_id) {
+        where += " AND l.species_id = ?";
+        params.emplace_back(*q.species_id);
+    }
+    if (q.exclude_id) {
+        where += " AND l.id <> ?";
+        params.emplace_back(*q.exclude_id);
+    }
+}
+
+// The feed without search terms: every order reads from an index (V004) and stops at a page.
+FeedPage PlainFeed(Connection& c, const FeedQuery& q) {
+    std::string sql = std::string("SELECT ").append(kColumns).append(kFrom);
+    std::string where = " WHERE l.deleted_at IS NULL AND l.hidden = 0";
+    std::vector<Value> params;
+    // SQLite keeps no statistics on prices (no STAT4) and would take a price range from listings_price and sort
+    // all of it; in the newest and popular orders it walks that order's index and filters prices (the unary
+    // plus keeps the price index out), which stops at a page for any range wider than a sliver.
+    const bool price_order = q.sort == Sort::kPriceAsc || q.sort == Sort::kPriceDesc;
+    AddFilters(q, IsSqlite(c) && !price_order ? "+l.price" : "l.price", where, params);
+    if (q.after) AddAfter(q.sort, *q.after, "l.feed_seq", where, params);
+    sql.append(where).append(OrderBy(q.sort, "l.feed_seq")).append(" LIMIT ?");
+    params.emplace_back(static_cast<std::int64_t>(q.limit + 1));
+    return PageOf(c.Query(sql, params), q.limit, q.sort);
+}
+
+// Where in the feed a search starts: before a cursor (newest first), or from a sorted search's window floor on.
+struct Bound {
+    std::string_view op;  // "<" or ">="; empty: no bound
+    std::int64_t feed_seq = 0;
+
+    static Bound Before(const std::optional<FeedCursor>& after) { return after ? Bound{"<", after->feed_seq} : Bound{}; }
+    void AddTo(std::string_view seq, std::string& where, std::vector<Value>& params) const {
+        if (op.empty()) return;
+        where.append(" AND ").append(seq).append(" ").append(op).append(" ?");
+        params.emplace_back(feed_seq);
+    }
+};
+
+// The search terms as conditions on PostgreSQL: the GIN index finds the listings holding every n-gram, the
+// keys confirm that each term's n-grams are adjacent.
+void AddPostgresTerms(const FeedQuery& q, std::string& where, std::vector<Value>& params) {
+    std::set<std::string> terms;
+    for (const auto& key : q.search_keys) {
+        for (auto& t : QueryTerms(key)) terms.insert(std::move(t));
+    }
+    where += " AND l.search_terms @> ?::text[]";
+    params.emplace_back(TextArray(terms));
+    for (const auto& key : q.search_keys) {
+        where += " AND (strpos(l.title_key, ?) > 0 OR strpos(l.description_key, ?) > 0)";
+        params.emplace_back(key);
+        params.emplace_back(key);
+    }
+}
+
+// How many listings, newest first, PostgreSQL tests for the terms before it asks the GIN index for every match.
+std::size_t WalkRows(std::size_t wanted) { return std::clamp<std::size_t>(wanted * 40, 2'000, 40'000); }
+
+// The first `limit` public listings matching q's terms and filters within `bound`, newest first, as the
+// `select` columns.
+Rows NewestMatches(Connection& c, const FeedQuery& q, std::string_view select, const Bound& bound, std::size_t limit) {
+    std::vector<Value> params;
+    if (IsSqlite(c)) {
+        // Driven from the FTS5 index, whose rowid is the feed_seq: it hands out rows newest first, applies the
+        // bound itself, and the LIMIT stops it after a page.
+        std::string match;
+        for (const auto& key : q.search_keys) match.append(match.empty() ? "\"" : " \"").append(key).append("\"");
+        std::string where = " WHERE listing_search MATCH ? AND l.deleted_at IS NULL AND l.hidden = 0";
+        params.emplace_back(std::move(match));
+        AddFilters(q, "l.price", where, params);
+        bound.AddTo("listing_search.rowid", where, params);
+        params.emplace_back(static_cast<std::int64_t>(limit));
+        return c.Query(std::string("SELECT ")
+                           .append(select)
+                           .append(" FROM listing_search JOIN listings l ON l.feed_seq = listing_search.rowid "
+                                   "LEFT JOIN market_users u ON u.user_id = l.seller_id")
+                           .append(where)
+                           .append(" ORDER BY listing_search.rowid DESC LIMIT ?"),
+                       params);
+    }
+    // PostgreSQL cannot estimate how many listings hold a term's n-grams (neighbouring bigrams are far from
+    // independent) and picks a plan that is seconds wrong either way, so the choice is made here. First the
+    // newest listings are walked in feed order and tested: a term common enough fills the page there.
+    std::string conditions;
+    AddPostgresTerms(q, conditions, params);
+    AddFilters(q, "l.price", conditions, params);
+    std::string walked = " WHERE deleted_at IS NULL AND hidden = 0";
+    std::vector<Value> walk_params;
+    bound.AddTo("feed_seq", walked, walk_params);
+    walk_params.emplace_back(static_cast<std::int64_t>(WalkRows(limit)));
+    walk_params.insert(walk_params.end(), params.begin(), params.end());
+    walk_params.emplace_back(static_cast<std::int64_t>(limit));
+    Rows rows = c.Query(std::string("SELECT ")
+                            .append(select)
+                            .append(" FROM (SELECT * FROM listings")
+                            .append(walked)
+                            .append(" ORDER BY feed_seq DESC LIMIT ?) l LEFT JOIN market_users u ON u.user_id = l.seller_id "
+                                    "WHERE TRUE")
+                            .append(conditions)
+                            .append(" ORDER BY l.feed_seq DESC LIMIT ?"),
+                        walk_params);
+    if (rows.size() >= limit) return rows;
+    // Otherwise the term is rare enough that taking every match from the GIN index and sorting them is cheap
+    // (`+ 0` keeps the feed index from giving the order).
+    std::string where = " WHERE l.deleted_at IS NULL AND l.hidden = 0" + conditions;
+    bound.AddTo("l.feed_seq", where, params);
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    return c.Query(std::string("SELECT ").append(select).append(kFrom).append(where).append(" ORDER BY l.feed_seq + 0 DESC LIMIT ?"),
+                   params);
+}
+
+// A search sorted by price or popularity orders the newest `sort_window` matches, all of them when there are
+// fewer: sorting every match of a common term costs seconds at a million listings. The first page fixes the
+// window by its oldest listing (the cursor carries it), so later pages sort the same matches plus newer ones.
+FeedPage SortedSearch(Connection& c, const FeedQuery& q) {
+    const std::int64_t floor = q.after ? q.after->window_floor : 0;
+    const std::size_t window_limit = floor > 0 ? 2 * q.sort_window : q.sort_window;
+    const Rows window = NewestMatches(c, q, std::string("l.feed_seq, l.price, ").append(kPopularity),
+                                      floor > 0 ? Bound{">=", floor} : Bound{}, window_limit);
+    struct Candidate {
+        std::int64_t key;
+        std::int64_t feed_seq;
+    };
+    const bool ascending = q.sort == Sort::kPriceAsc;
+    std::vector<Candidate> candidates;
+    for (const Row& r : window) {
+        const Candidate candidate{q.sort == Sort::kPopular ? r[2].AsInt() : r[1].AsInt(), r[0].AsInt()};
+        // Keyset: after the cursor in the sort's order, ties newest first.
+        if (q.after && !(ascending ? candidate.key > q.after->key : candidate.key < q.after->key) &&
+            !(candidate.key == q.after->key && candidate.feed_seq < q.after->feed_seq)) {
+            continue;
+        }
+        candidates.push_back(candidate);
+    }
+    std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
+        if (a.key != b.key) return ascending ? a.key < b.key : a.key > b.key;
+        return a.feed_seq > b.feed_seq;
+    });
+
+    FeedPage page;
+    if (window.size() >= q.sort_window) page.sorted_within = q.sort_window;
+    if (candidates.size() > q.limit) {
+        const Candidate& last = candidates[q.limit - 1];
+        page.next = FeedCursor{last.key, last.feed_seq, floor > 0 ? floor : window.back()[0].AsInt()};
+        candidates.resize(q.limit);
+    }
+    if (candidates.empty()) return page;
+    std::string sql = std::string("SELECT ").append(kColumns).append(kFrom).append(
+        " WHERE l.deleted_at IS NULL AND l.hidden = 0 AND l.feed_seq IN (");
+    std::vector<Value> params;
+    for (const Candidate& candidate : candidates) {
+        sql.append(params.empty() ? "?" : ", ?");
+        params.emplace_back(candidate.feed_seq);
+    }
+    std::map<std::int64_t, ListingView> found;
+    for (const Row& r : c.Query(sql.append(")"), params)) {
+        ListingView view = ToView(r);
+        found.emplace(view.listing.feed_seq, std::move(view));
+    }
+    // In the window's order; a listing gone since the window was read is left out.
+    for (const Candidate& candidate : candidates) {
+        if (auto it = found.find(candidate.feed_seq); it != found.end()) page.items.push_back(std::move(it->second));
+    }
+    return page;
+}
+
 }  // namespace
 
 core::Task<ListingView> MarketStore::Create(const NewListing& n) {
@@ -232,14 +437,26 @@ ListingView MarketStore::CreateIn(Transaction& tx, const NewListing& n) {
     {
         const std::int64_t now = ToUnixMillis(tx.Now());
         const std::int64_t id = tx.NextId();
-        tx.Execute(
-            "INSERT INTO listings (id, seller_id, title, description, price, category, species_id, species_name, "
-            "trade_area, state, photos, created_at, bumped_at, updated_at, feed_seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'selling', ?, ?, ?, ?, ?)",
-            {id, n.seller_id, n.title, n.description, n.price, CategoryName(n.category), n.species_id, n.species_name,
-             n.trade_area, PhotosJson(n.photos), now, now, now, id});
+        std::vector<Value> params{id,           n.seller_id,  n.title,   n.description, n.price, CategoryName(n.category),
+                                  n.species_id, n.species_name, n.trade_area, PhotosJson(n.photos), now, now, now, id};
+        const bool sqlite = IsSqlite(tx.Sql());
+        if (!sqlite) {
+            // Written with the row: a following UPDATE would leave a dead copy of every new listing.
+            SearchColumns columns = SearchColumnsOf(n.title, n.description);
+            params.emplace_back(std::move(columns.terms));
+            params.emplace_back(std::move(columns.title_key));
+            params.emplace_back(std::move(columns.description_key));
+        }
+        tx.Execute(sqlite ? "INSERT INTO listings (id, seller_id, title, description, price, category, species_id, "
+                            "species_name, trade_area, state, photos, created_at, bumped_at, updated_at, feed_seq) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'selling', ?, ?, ?, ?, ?)"
+                          : "INSERT INTO listings (id, seller_id, title, description, price, category, species_id, "
+                            "species_name, trade_area, state, photos, created_at, bumped_at, updated_at, feed_seq, "
+                            "search_terms, title_key, description_key) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'selling', ?, ?, ?, ?, ?, ?::text[], ?, ?)",
+                   params);
         ListingView view = *SelectListing(tx.Sql(), id);
-        Index(tx, view.listing);
+        if (sqlite) Index(tx, view.listing);
         const Listing& l = view.listing;
         tx.Publish(PostCreated{l.id, l.seller_id, l.title, l.price, std::string(CategoryName(l.category)), l.species_id,
                                PhotoIds(l)});
@@ -392,73 +609,9 @@ core::Task<bool> MarketStore::IsWished(std::int64_t id, std::int64_t user_id) co
 
 core::Task<FeedPage> MarketStore::Feed(const FeedQuery& q) const {
     co_return co_await db_.Read([&](Connection& c) {
-        std::string sql = std::string("SELECT ").append(kColumns);
-        std::string where = " WHERE l.deleted_at IS NULL AND l.hidden = 0";
-        std::vector<Value> params;
-        const bool sqlite = IsSqlite(c);
-        std::string_view seq = "l.feed_seq";
-        if (!q.search_keys.empty() && sqlite) {
-            seq = "listing_search.rowid";
-            // Driven from the index, newest first (the index's rowid is the feed_seq).
-            std::string match;
-            for (const auto& key : q.search_keys) match.append(match.empty() ? "\"" : " \"").append(key).append("\"");
-            sql.append(" FROM listing_search JOIN listings l ON l.feed_seq = listing_search.rowid "
-                       "LEFT JOIN market_users u ON u.user_id = l.seller_id");
-            where += " AND listing_search MATCH ?";
-            params.emplace_back(match);
-        } else {
-            sql.append(kFrom);
-        }
-        if (!q.search_keys.empty() && !sqlite) {
-            std::set<std::string> terms;
-            for (const auto& key : q.search_keys) {
-                for (auto& t : QueryTerms(key)) terms.insert(std::move(t));
-            }
-            where += " AND l.search_terms @> ?::text[]";
-            params.emplace_back(TextArray(terms));
-            for (const auto& key : q.search_keys) {
-                where += " AND (strpos(l.title_key, ?) > 0 OR strpos(l.description_key, ?) > 0)";
-                params.emplace_back(key);
-                params.emplace_back(key);
-            }
-        }
-        if (q.category) {
-            where += " AND l.category = ?";
-            params.emplace_back(CategoryName(*q.category));
-        }
-        if (!q.states.empty()) {
-            where += " AND l.state IN (";
-            for (std::size_t i = 0; i < q.states.size(); ++i) {
-                where += i == 0 ? "?" : ", ?";
-                params.emplace_back(StateName(q.states[i]));
-            }
-            where += ")";
-        }
-        // SQLite keeps no statistics on prices (no STAT4) and would take a price range from listings_price and sort
-        // all of it; in the feed's newest and popular orders it walks that order's index and filters prices
-        // (the unary plus keeps the price index out), which stops at a page for any range wider than a sliver.
-        const bool price_order = q.sort == Sort::kPriceAsc || q.sort == Sort::kPriceDesc;
-        const std::string_view price = sqlite && q.search_keys.empty() && !price_order ? "+l.price" : "l.price";
-        if (q.min_price) {
-            where.append(" AND ").append(price).append(" >= ?");
-            params.emplace_back(*q.min_price);
-        }
-        if (q.max_price) {
-            where.append(" AND ").append(price).append(" <= ?");
-            params.emplace_back(*q.max_price);
-        }
-        if (q.species_id) {
-            where += " AND l.species_id = ?";
-            params.emplace_back(*q.species_id);
-        }
-        if (q.exclude_id) {
-            where += " AND l.id <> ?";
-            params.emplace_back(*q.exclude_id);
-        }
-        if (q.after) AddAfter(q.sort, *q.after, seq, where, params);
-        sql.append(where).append(OrderBy(q.sort, seq)).append(" LIMIT ?");
-        params.emplace_back(static_cast<std::int64_t>(q.limit + 1));
-        return PageOf(c.Query(sql, params), q.limit, q.sort);
+        if (q.search_keys.empty()) return PlainFeed(c, q);
+        if (q.sort == Sort::kNewest) return PageOf(NewestMatches(c, q, kColumns, Bound::Before(q.after), q.limit + 1), q.limit, q.sort);
+        return SortedSearch(c, q);
     });
 }
 

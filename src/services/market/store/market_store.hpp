@@ -65,6 +65,7 @@ enum class Sort { kNewest, kPriceAsc, kPriceDesc, kPopular };
 struct FeedCursor {
     std::int64_t key = 0;  // price or popularity; unused for kNewest
     std::int64_t feed_seq = 0;
+    std::int64_t window_floor = 0;  // a sorted search's: the oldest match its first page sorted; 0: none yet
 };
 
 struct FeedQuery {
@@ -78,11 +79,14 @@ struct FeedQuery {
     Sort sort = Sort::kNewest;
     std::optional<FeedCursor> after;
     std::size_t limit = 20;
+    std::size_t sort_window = 1000;  // a search sorted by price or popularity orders at most this many newest matches
 };
 
 struct FeedPage {
     std::vector<ListingView> items;
     std::optional<FeedCursor> next;
+    // Set when a sorted search had more matches than its window: the page orders only the newest this many.
+    std::optional<std::size_t> sorted_within;
 };
 
 struct ChatPartner {

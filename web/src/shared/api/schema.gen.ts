@@ -399,6 +399,10 @@ export interface paths {
          * @description Public listings (not hidden, not deleted), newest first unless `sort` says otherwise. Filters combine with AND.
          *     Paged with an opaque cursor: pass `next_cursor` as `cursor` with the same `sort`; it is null on the last page.
          *     Under `sort=popular` (views + 4 × wishes + 8 × chats) counts change between pages, so a listing may move.
+         *     A search (`q`) sorted by price or popularity orders its newest 1,000 matches (`[market] sort_window`), or
+         *     all of them when there are fewer; a page whose search had more says so in `sorted_within`. The first page
+         *     fixes that window: its cursor keeps the window's oldest match, so later pages sort the same matches plus
+         *     any posted since. The newest order and the feed without `q` are never windowed.
          *     Pages are shared between callers: a listing change shows at once, counts (views, wishes, chats) may be up
          *     to a second behind.
          */
@@ -1584,6 +1588,11 @@ export interface components {
         ListingPage: {
             items: components["schemas"]["ListingSummary"][];
             next_cursor: string | null;
+            /**
+             * @description Only on a search sorted by price or popularity that had more matches than its window: the page orders
+             *     the newest this many matches (the client may say "sorted among the latest N").
+             */
+            sorted_within?: number;
         };
         CreateListingRequest: {
             title: string;

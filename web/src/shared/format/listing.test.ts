@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/common.en';
 import { ko } from '../i18n/common.ko';
-import { formatPrice, formatWon, relativeTime } from './listing';
+import { formatCount, formatPrice, formatWon, relativeTime } from './listing';
 
 describe('prices', () => {
   it('writes won with separators, 0 as 나눔', () => {
@@ -12,6 +12,13 @@ describe('prices', () => {
     expect(formatPrice(0, en, 'en')).toBe('Free');
     expect(formatPrice(1234567, en, 'en')).toBe('₩1,234,567');
     expect(formatWon(0, ko, 'ko')).toBe('0원');
+  });
+});
+
+describe('counts', () => {
+  it('group digits the way the language does', () => {
+    expect(formatCount(1000, 'ko')).toBe('1,000');
+    expect(formatCount(12345.4, 'en')).toBe('12,345');
   });
 });
 

@@ -5,10 +5,14 @@ import { fmt, type Lang } from '../i18n/core';
 
 const LOCALES: Record<Lang, string> = { ko: 'ko-KR', en: 'en-US' };
 
+/** 1000 → "1,000", with the language's digit grouping. */
+export function formatCount(n: number, lang: Lang): string {
+  return Math.round(n).toLocaleString(LOCALES[lang]);
+}
+
 /** 25000 → "25,000원" / "₩25,000" (whole won; the API has no fractions). */
 export function formatWon(amount: number, t: Pick<CommonDict, 'price'>, lang: Lang): string {
-  const n = Math.round(amount).toLocaleString(LOCALES[lang]);
-  return fmt(t.price.won, { amount: n });
+  return fmt(t.price.won, { amount: formatCount(amount, lang) });
 }
 
 /** A listing's price: 0 is 나눔 (free), anything else in won. */

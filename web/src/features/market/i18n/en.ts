@@ -28,6 +28,7 @@ export const en: MarketDict = {
     resultsLabel: 'Listings',
     shown: 'Showing {count}',
     empty: 'No listings match these filters.',
+    sortedWithin: 'Sorted among the latest {n} listings that match.',
     emptySearch: 'No listings match “{q}”. Try other words or filters.',
     emptyCta: 'Post the first listing',
     loadMore: 'Show more',

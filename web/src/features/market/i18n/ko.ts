@@ -29,6 +29,7 @@ export const ko = {
     resultsLabel: '판매글 목록',
     shown: '{count}개 표시 중',
     empty: '조건에 맞는 판매글이 없습니다.',
+    sortedWithin: '검색어가 들어간 최근 판매글 {n}개 안에서 정렬했어요.',
     emptySearch: '“{q}”에 맞는 판매글이 없습니다. 다른 검색어나 조건으로 찾아보세요.',
     emptyCta: '첫 판매글을 올려 보세요',
     loadMore: '더 보기',

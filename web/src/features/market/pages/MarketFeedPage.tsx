@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { SearchRow } from '../../../shared/components/SearchRow';
 import { useTitle } from '../../../shared/components/useTitle';
+import { formatCount } from '../../../shared/format/listing';
 import { fmt } from '../../../shared/i18n';
 import { useFeed } from '../api/queries';
 import { ListingList } from '../components/ListingList';
@@ -23,7 +24,7 @@ import '../market.css';
 const SEARCH_DEBOUNCE_MS = 400;
 
 export function MarketFeedPage() {
-  const { t } = useMarketI18n();
+  const { t, lang } = useMarketI18n();
   useTitle(t.market.title);
   const [params, setParams] = useSearchParams();
   const filters = filtersFromSearch(params);
@@ -87,6 +88,7 @@ export function MarketFeedPage() {
     }
   };
 
+  const sortedWithin = list.data?.pages[0]?.sorted_within;
   const emptyText = filters.q ? fmt(t.market.emptySearch, { q: filters.q }) : t.market.empty;
 
   return (
@@ -225,6 +227,11 @@ export function MarketFeedPage() {
         ) : null}
       </form>
 
+      {sortedWithin ? (
+        <p className="sort-note" data-testid="sorted-within">
+          {fmt(t.market.sortedWithin, { n: formatCount(sortedWithin, lang) })}
+        </p>
+      ) : null}
       <ListingList
         list={list}
         label={t.market.resultsLabel}
