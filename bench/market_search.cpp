@@ -449,6 +449,16 @@ void RunQueries(Bench& b, const std::vector<TermSet>& sets, const std::map<std::
     Measure(b, "no query, newest, deep keyset page (random cursor)", [&](std::size_t) { return deep({}); });
     Measure(b, "화분, newest, deep keyset page (random cursor)", [&](std::size_t) { return deep(Keys({"화분"})); });
     Measure(b, "스투키, newest, deep keyset page (random cursor)", [&](std::size_t) { return deep(Keys({"스투키"})); });
+    // A sorted search's later page: it reads the first page's window again (from the cursor's floor on).
+    const auto second_page = [&](const std::string& label, std::vector<std::string> keys) {
+        if (!b.options.Selected(label)) return;
+        FeedQuery q = MakeQuery(Variants()[4], std::move(keys));
+        q.after = b.Run(b.store->Feed(q)).next;
+        if (!q.after) throw std::runtime_error(label + ": the first page has no next page");
+        Measure(b, label, [&](std::size_t) { return q; });
+    };
+    second_page("화분, sort=price_asc, second page (window floor)", Keys({"화분"}));
+    second_page("스투키, sort=price_asc, second page (window floor)", Keys({"스투키"}));
     for (const auto& set : sets) {
         for (const auto& v : Variants()) {
             Measure(b, set.name + ", " + v.name,

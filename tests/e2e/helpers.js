@@ -213,8 +213,8 @@ export async function loginViaUi(page, baseUrl, user) {
  * Start the server and the browser side by side. If either fails, the other is shut down
  * again so that a failed set-up never leaves a process behind (or keeps the test run alive).
  */
-export async function startServerAndBrowser() {
-  const [s, b] = await Promise.allSettled([startServer(), launchBrowser()]);
+export async function startServerAndBrowser(serverOptions = {}) {
+  const [s, b] = await Promise.allSettled([startServer(serverOptions), launchBrowser()]);
   if (s.status === 'rejected' || b.status === 'rejected') {
     if (b.status === 'fulfilled') await b.value.close().catch(() => undefined);
     if (s.status === 'fulfilled') await s.value.stop().catch(() => undefined);
