@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   DESKTOP,
+  apiCall,
+  apiLogin,
   startServerAndBrowser,
   MOBILE,
   blocking,
@@ -49,37 +51,26 @@ let user;
 let chatter;
 let roomId;
 
-async function apiCall(token, method, path, body) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}) },
-    body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
+const apiCallAt = (token, method, path, body) => apiCall(base, token, method, path, body);
 
 async function seedChat() {
   const [seller, buyer] = await Promise.all([createVerifiedUser(base, uniqueUser('as')), createVerifiedUser(base, uniqueUser('ab'))]);
-  const login = async (u) =>
-    (await apiCall('', 'POST', '/auth/login', { username: u.username, password: u.password })).access_token;
-  const [st, bt] = await Promise.all([login(seller), login(buyer)]);
+  const [st, bt] = await Promise.all([apiLogin(base, seller), apiLogin(base, buyer)]);
   const form = new FormData();
   form.append('file', new Blob([png(96, 72, 0x3f8f4f)], { type: 'image/png' }), 'leaf.png');
-  const photos = await apiCall(st, 'POST', '/photos', form);
-  const listing = await apiCall(st, 'POST', '/market/listings', {
+  const photos = await apiCallAt(st, 'POST', '/photos', form);
+  const listing = await apiCallAt(st, 'POST', '/market/listings', {
     title: '몬스테라 알보 분양해요',
     description: '잎이 건강합니다',
     price: 25000,
     category: 'plant',
     photo_ids: photos.items.map((p) => p.id),
   });
-  const room = await apiCall(bt, 'POST', '/chat/rooms', { listing_id: listing.id });
-  const mine = await apiCall(bt, 'POST', `/chat/rooms/${room.id}/messages`, { text: '안녕하세요! 아직 판매 중인가요?', client_id: 'a11y-1' });
-  await apiCall(st, 'PUT', `/chat/rooms/${room.id}/read`, { seq: mine.seq });
-  await apiCall(st, 'POST', `/chat/rooms/${room.id}/messages`, { text: '네, 있어요. 주말에 직거래 가능해요.', client_id: 'a11y-2' });
-  await apiCall(st, 'PUT', `/market/listings/${listing.id}/state`, { state: 'reserved' });
+  const room = await apiCallAt(bt, 'POST', '/chat/rooms', { listing_id: listing.id });
+  const mine = await apiCallAt(bt, 'POST', `/chat/rooms/${room.id}/messages`, { text: '안녕하세요! 아직 판매 중인가요?', client_id: 'a11y-1' });
+  await apiCallAt(st, 'PUT', `/chat/rooms/${room.id}/read`, { seq: mine.seq });
+  await apiCallAt(st, 'POST', `/chat/rooms/${room.id}/messages`, { text: '네, 있어요. 주말에 직거래 가능해요.', client_id: 'a11y-2' });
+  await apiCallAt(st, 'PUT', `/market/listings/${listing.id}/state`, { state: 'reserved' });
   return { chatter: buyer, roomId: room.id };
 }
 

@@ -17,6 +17,8 @@ import { after, before, describe, test } from 'node:test';
 import {
   DESKTOP,
   PHONE,
+  apiCall,
+  apiLogin,
   assertAccessible,
   createVerifiedUser,
   loginViaUi,
@@ -55,27 +57,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function apiLogin(user) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: user.username, password: user.password }),
-  });
-  assert.equal(res.status, 200, 'API login');
-  return (await res.json()).access_token;
-}
-
-async function api(token, method, path, body) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}) },
-    body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
+const api = (token, method, path, body) => apiCall(base, token, method, path, body);
+const apiLoginAt = (user) => apiLogin(base, user);
 
 /** A real JPEG drawn on a canvas in the page (as market.test.js does). */
 async function makeImage(page) {
@@ -192,7 +175,7 @@ describe('chat', { timeout: 180_000 }, () => {
     // The seller, on another page, is told: the bell, the 채팅 badge, and a chat notification linking to the room.
     await sp.getByTestId('notification-badge').filter({ hasText: /^1$/ }).waitFor();
     await sp.getByTestId('nav-chat-badge').filter({ hasText: /^1$/ }).waitFor();
-    const sellerToken = await apiLogin(seller);
+    const sellerToken = await apiLoginAt(seller);
     const notifications = await sp.evaluate(async (token) => {
       const res = await fetch('/api/v1/notifications', { headers: { Authorization: `Bearer ${token}` } });
       return res.json();
@@ -287,7 +270,7 @@ describe('chat', { timeout: 180_000 }, () => {
     for (const text of [...away, lost]) await bubble(text === lost ? sp : bp, text, false).waitFor({ timeout: 40_000 });
     await bp.getByTestId('chat-connection').filter({ hasText: /./ }).waitFor({ state: 'detached' });
     assert.equal(buyerSockets.length, 1, 'connected again');
-    const buyerToken = await apiLogin(buyer);
+    const buyerToken = await apiLoginAt(buyer);
     const history = await bp.evaluate(async ({ token, id }) => {
       const res = await fetch(`/api/v1/chat/rooms/${id}/messages?after=0`, { headers: { Authorization: `Bearer ${token}` } });
       return (await res.json()).items.filter((m) => m.kind !== 'system');
@@ -412,7 +395,7 @@ describe('chat', { timeout: 180_000 }, () => {
       t.skip('this server has no chat module');
       return;
     }
-    const [st, bt] = await Promise.all([apiLogin(seller), apiLogin(buyer)]);
+    const [st, bt] = await Promise.all([apiLoginAt(seller), apiLoginAt(buyer)]);
     const form = new FormData();
     form.append('file', new Blob([png(64, 48, 0x2f6b3a)], { type: 'image/png' }), 'leaf.png');
     const photos = await api(st, 'POST', '/photos', form);

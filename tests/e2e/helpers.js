@@ -199,6 +199,26 @@ export async function createVerifiedUser(baseUrl, user = uniqueUser()) {
   return user;
 }
 
+/** A JSON (or FormData) call to `/api/v1<path>` that must succeed; returns the parsed answer (null when empty). */
+export async function apiCall(baseUrl, token, method, path, body) {
+  const res = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** An access token for `user`, through the API. */
+export async function apiLogin(baseUrl, user) {
+  return (await apiCall(baseUrl, '', 'POST', '/auth/login', { username: user.username, password: user.password })).access_token;
+}
+
 /** Log in through the login form; resolves once the my page shows the account. */
 export async function loginViaUi(page, baseUrl, user) {
   await page.goto(`${baseUrl}/login`);

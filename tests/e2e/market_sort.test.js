@@ -5,36 +5,36 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { png } from '../support/png.js';
-import { DESKTOP, PHONE, assertAccessible, createVerifiedUser, newGuardedContext, startServerAndBrowser, uniqueUser } from './helpers.js';
+import {
+  DESKTOP,
+  PHONE,
+  apiCall,
+  apiLogin,
+  assertAccessible,
+  createVerifiedUser,
+  newGuardedContext,
+  startServerAndBrowser,
+  uniqueUser,
+} from './helpers.js';
 
 let server;
 let browser;
 let base;
 const titles = [];
 
-async function api(token, method, path, body) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}) },
-    body: body instanceof FormData ? body : body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  assert.ok(res.status < 300, `${method} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : null;
-}
 
 before(async () => {
   ({ server, browser } = await startServerAndBrowser({ env: { SIKGU_MARKET__SORT_WINDOW: '3' } }));
   base = server.baseUrl;
   const seller = await createVerifiedUser(base, uniqueUser('so'));
-  const token = (await api('', 'POST', '/auth/login', { username: seller.username, password: seller.password })).access_token;
+  const token = await apiLogin(base, seller);
   // Oldest first, cheapest first: 1,000원 … 5,000원.
   for (let i = 1; i <= 5; i++) {
     const form = new FormData();
     form.append('file', new Blob([png(64 + i, 48, 0x3f8f4f + i * 0x100)], { type: 'image/png' }), `pot-${i}.png`);
-    const photos = await api(token, 'POST', '/photos', form);
+    const photos = await apiCall(base, token, 'POST', '/photos', form);
     const title = `토분 화분 ${i}호`;
-    await api(token, 'POST', '/market/listings', { title, price: i * 1000, category: 'supplies', photo_ids: photos.items.map((p) => p.id) });
+    await apiCall(base, token, 'POST', '/market/listings', { title, price: i * 1000, category: 'supplies', photo_ids: photos.items.map((p) => p.id) });
     titles.push(title);
   }
 });

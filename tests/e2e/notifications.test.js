@@ -13,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   DESKTOP,
   PHONE,
+  apiLogin,
   assertAccessible,
   createVerifiedUser,
   loginViaUi,
@@ -30,7 +31,6 @@ let buyer;
 let listing;
 let available = false;
 
-
 async function api(token, path, { method = 'GET', json, body, headers = {} } = {}) {
   const res = await fetch(`${base}/api/v1${path}`, {
     method,
@@ -45,19 +45,11 @@ async function api(token, path, { method = 'GET', json, body, headers = {} } = {
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
-async function apiLogin(user) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: user.username, password: user.password }),
-  });
-  assert.equal(res.status, 200, 'API login');
-  return (await res.json()).access_token;
-}
+const apiLoginAt = (user) => apiLogin(base, user);
 
 /** A listing with one photo, made through the API (the marketplace's own UI is market.test.js's subject). */
 async function createListing(user, title) {
-  const token = await apiLogin(user);
+  const token = await apiLoginAt(user);
   const form = new FormData();
   form.append('file', new Blob([png(64, 48, 0x3f8f4f)], { type: 'image/png' }), 'leaf.png');
   const photos = await api(token, '/photos', { method: 'POST', body: form });
@@ -93,7 +85,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
 
 /** The bell's badge shows `text`, or is gone when `text` is null; its link's name says the same. */
 async function expectBell(page, text, name) {
@@ -280,7 +271,7 @@ describe('notifications', { timeout: 180_000 }, () => {
     // the keyword. Only the keyword alert comes in (in English: the list is asked in the page's language).
     const wishItems = await items.and(page.locator('[data-type="wish"]')).count();
     const second = await createListing(seller, '스투키 한 촉 나눔');
-    const buyerToken = await apiLogin(buyer);
+    const buyerToken = await apiLoginAt(buyer);
     assert.equal((await api(buyerToken, `/market/listings/${second.id}/wish`, { method: 'PUT' })).status, 200);
     const rubber = await createListing(buyer, '인도 고무나무 삽수');
     await items.filter({ hasText: `New listing for “고무나무”: ${rubber.title}` }).waitFor();
@@ -314,8 +305,8 @@ describe('notifications', { timeout: 180_000 }, () => {
       return;
     }
     // 22 keyword alerts (the list asks for 20 at a time), made through the API: a burst on the seller's open page.
-    const token = await apiLogin(buyer);
-    const sellerToken = await apiLogin(seller);
+    const token = await apiLoginAt(buyer);
+    const sellerToken = await apiLoginAt(seller);
     for (let i = 1; i <= 22; i++) {
       const form = new FormData();
       form.append('file', new Blob([png(32, 32, 0x28783c + i)], { type: 'image/png' }), `p${i}.png`);
