@@ -299,15 +299,18 @@ struct Bound {
     }
 };
 
-// The search terms as conditions on PostgreSQL: the GIN index finds the listings holding every n-gram, the
-// keys confirm that each term's n-grams are adjacent.
-void AddPostgresTerms(const FeedQuery& q, std::string& where, std::vector<Value>& params) {
-    std::set<std::string> terms;
-    for (const auto& key : q.search_keys) {
-        for (auto& t : QueryTerms(key)) terms.insert(std::move(t));
+// The search terms as conditions on PostgreSQL: each key must be a substring of the folded title or
+// description (which is what a term means), and, when `gin`, the listing must hold every n-gram of them, which
+// lets the GIN index find the candidates.
+void AddPostgresTerms(const FeedQuery& q, bool gin, std::string& where, std::vector<Value>& params) {
+    if (gin) {
+        std::set<std::string> terms;
+        for (const auto& key : q.search_keys) {
+            for (auto& t : QueryTerms(key)) terms.insert(std::move(t));
+        }
+        where += " AND l.search_terms @> ?::text[]";
+        params.emplace_back(TextArray(terms));
     }
-    where += " AND l.search_terms @> ?::text[]";
-    params.emplace_back(TextArray(terms));
     for (const auto& key : q.search_keys) {
         where += " AND (strpos(l.title_key, ?) > 0 OR strpos(l.description_key, ?) > 0)";
         params.emplace_back(key);
@@ -342,29 +345,31 @@ Rows NewestMatches(Connection& c, const FeedQuery& q, std::string_view select, c
     }
     // PostgreSQL cannot estimate how many listings hold a term's n-grams (neighbouring bigrams are far from
     // independent) and picks a plan that is seconds wrong either way, so the choice is made here. First the
-    // newest listings are walked in feed order and tested: a term common enough fills the page there.
-    std::string conditions;
-    AddPostgresTerms(q, conditions, params);
-    AddFilters(q, "l.price", conditions, params);
+    // newest listings are walked in feed order and tested (on the keys alone: unpacking the n-gram array of
+    // each row costs more than the substring test): a term common enough fills the page there.
     std::string walked = " WHERE deleted_at IS NULL AND hidden = 0";
-    std::vector<Value> walk_params;
-    bound.AddTo("feed_seq", walked, walk_params);
-    walk_params.emplace_back(static_cast<std::int64_t>(WalkRows(limit)));
-    walk_params.insert(walk_params.end(), params.begin(), params.end());
-    walk_params.emplace_back(static_cast<std::int64_t>(limit));
+    bound.AddTo("feed_seq", walked, params);
+    params.emplace_back(static_cast<std::int64_t>(WalkRows(limit)));
+    std::string tests;
+    AddPostgresTerms(q, false, tests, params);
+    AddFilters(q, "l.price", tests, params);
+    params.emplace_back(static_cast<std::int64_t>(limit));
     Rows rows = c.Query(std::string("SELECT ")
                             .append(select)
                             .append(" FROM (SELECT * FROM listings")
                             .append(walked)
                             .append(" ORDER BY feed_seq DESC LIMIT ?) l LEFT JOIN market_users u ON u.user_id = l.seller_id "
                                     "WHERE TRUE")
-                            .append(conditions)
+                            .append(tests)
                             .append(" ORDER BY l.feed_seq DESC LIMIT ?"),
-                        walk_params);
+                        params);
     if (rows.size() >= limit) return rows;
     // Otherwise the term is rare enough that taking every match from the GIN index and sorting them is cheap
     // (`+ 0` keeps the feed index from giving the order).
-    std::string where = " WHERE l.deleted_at IS NULL AND l.hidden = 0" + conditions;
+    params.clear();
+    std::string where = " WHERE l.deleted_at IS NULL AND l.hidden = 0";
+    AddPostgresTerms(q, true, where, params);
+    AddFilters(q, "l.price", where, params);
     bound.AddTo("l.feed_seq", where, params);
     params.emplace_back(static_cast<std::int64_t>(limit));
     return c.Query(std::string("SELECT ").append(select).append(kFrom).append(where).append(" ORDER BY l.feed_seq + 0 DESC LIMIT ?"),
