@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -417,13 +418,20 @@ void Measure(Bench& b, const std::string& label, Make make) {
     std::fprintf(stderr, "  %s: p50 %.2f ms, p99 %.2f ms\n", label.c_str(), at(0.5), at(0.99));
 }
 
-void RunQueries(Bench& b, const std::vector<TermSet>& sets, const std::map<std::string, std::int64_t>& matches) {
+// What the generator's own texts say of each query: how many listings match, and the newest of them (a
+// sorted search's window) with their prices and titles.
+struct Expected {
+    std::int64_t matches = 0;
+    std::deque<std::pair<std::int64_t, std::string>> newest;  // (price, title), oldest first
+};
+
+void RunQueries(Bench& b, const std::vector<TermSet>& sets, const std::map<std::string, Expected>& expected) {
     std::printf("\n| term set | terms (listings containing each, of %lld) |\n| --- | --- |\n",
                 static_cast<long long>(b.options.listings));
     for (const auto& set : sets) {
         std::string terms;
         for (const auto& keys : set.queries) {
-            terms += fmt::format("{}{} ({})", terms.empty() ? "" : ", ", Joined(keys), matches.at(Joined(keys)));
+            terms += fmt::format("{}{} ({})", terms.empty() ? "" : ", ", Joined(keys), expected.at(Joined(keys)).matches);
         }
         std::printf("| %s | %s |\n", set.name.c_str(), terms.c_str());
     }
@@ -468,17 +476,16 @@ void RunQueries(Bench& b, const std::vector<TermSet>& sets, const std::map<std::
     }
 }
 
-// Listings matching each query's terms, counted from the generator's own texts (checked against the store's
-// answers: a newest-first page of a term with fewer matches than a page must return exactly them).
-std::map<std::string, std::int64_t> CountMatches(const Options& o,
-                                                 const std::vector<sikgu::bench::SpeciesName>& species,
-                                                 const std::vector<TermSet>& sets) {
+// Counted from the generator's texts and checked against the store's answers (see Verify).
+std::map<std::string, Expected> ExpectedMatches(const Options& o, const std::vector<sikgu::bench::SpeciesName>& species,
+                                                const std::vector<TermSet>& sets) {
     std::vector<std::vector<std::string>> queries;
     for (const auto& set : sets) queries.insert(queries.end(), set.queries.begin(), set.queries.end());
     std::sort(queries.begin(), queries.end());
     queries.erase(std::unique(queries.begin(), queries.end()), queries.end());
-    std::map<std::string, std::int64_t> counts;
-    for (const auto& q : queries) counts[Joined(q)] = 0;
+    std::map<std::string, Expected> expected;
+    for (const auto& q : queries) expected[Joined(q)];
+    const std::size_t window = FeedQuery{}.sort_window;
     ListingGenerator generator(species, o.seed);
     for (std::int64_t i = 0; i < o.listings; ++i) {
         const GeneratedListing g = generator.Next();
@@ -488,28 +495,46 @@ std::map<std::string, std::int64_t> CountMatches(const Options& o,
             const bool all = std::all_of(q.begin(), q.end(), [&](const std::string& k) {
                 return title.find(k) != std::string::npos || description.find(k) != std::string::npos;
             });
-            if (all) ++counts[Joined(q)];
+            if (!all) continue;
+            Expected& e = expected[Joined(q)];
+            ++e.matches;
+            e.newest.emplace_back(g.listing.price, g.listing.title);
+            if (e.newest.size() > window) e.newest.pop_front();
         }
     }
-    return counts;
+    return expected;
 }
 
 // A newest-first page of a query with fewer matches than a page holds must return exactly them; with more,
-// a full page.
-void Verify(Bench& b, const std::vector<TermSet>& sets, const std::map<std::string, std::int64_t>& matches) {
+// a full page. A cheapest-first page must be the cheapest of the newest window's matches (ties newest first).
+void Verify(Bench& b, const std::vector<TermSet>& sets, const std::map<std::string, Expected>& expected) {
     for (const auto& set : sets) {
-        if (!b.options.Selected(set.name + ", newest")) continue;
         for (const auto& keys : set.queries) {
-            const auto page = b.Run(b.store->Feed(MakeQuery(Variants()[0], keys)));
-            const auto expected = static_cast<std::size_t>(std::min<std::int64_t>(20, matches.at(Joined(keys))));
-            if (page.items.size() != expected) {
-                throw std::runtime_error(fmt::format("{}: {} items on the first page, expected {}", Joined(keys),
-                                                     page.items.size(), expected));
+            const Expected& e = expected.at(Joined(keys));
+            if (b.options.Selected(set.name + ", newest")) {
+                const auto page = b.Run(b.store->Feed(MakeQuery(Variants()[0], keys)));
+                const auto want = static_cast<std::size_t>(std::min<std::int64_t>(20, e.matches));
+                if (page.items.size() != want) {
+                    throw std::runtime_error(fmt::format("{}: {} items on the first page, expected {}", Joined(keys),
+                                                         page.items.size(), want));
+                }
+            }
+            if (b.options.Selected(set.name + ", sort=price_asc")) {
+                const auto page = b.Run(b.store->Feed(MakeQuery(Variants()[4], keys)));
+                std::vector<std::pair<std::int64_t, std::size_t>> order;  // (price, age: 0 newest)
+                for (std::size_t i = 0; i < e.newest.size(); ++i) order.emplace_back(e.newest[i].first, e.newest.size() - 1 - i);
+                std::sort(order.begin(), order.end());
+                order.resize(std::min<std::size_t>(order.size(), 20));
+                bool same = page.items.size() == order.size();
+                for (std::size_t i = 0; same && i < order.size(); ++i) {
+                    const auto& [price, title] = e.newest[e.newest.size() - 1 - order[i].second];
+                    same = page.items[i].listing.price == price && page.items[i].listing.title == title;
+                }
+                if (!same) throw std::runtime_error(Joined(keys) + ": the cheapest-first page is not the window's cheapest");
             }
         }
     }
 }
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -531,10 +556,10 @@ int main(int argc, char** argv) {
         if (!built) Build(b, species);
         const auto sets = ChooseTerms(species, b.options.seed);
         const auto count_start = Clock::now();
-        const auto matches = CountMatches(b.options, species, sets);
+        const auto expected = ExpectedMatches(b.options, species, sets);
         std::fprintf(stderr, "  counted matches in %.0f s\n", Seconds(Clock::now() - count_start));
-        Verify(b, sets, matches);
-        RunQueries(b, sets, matches);
+        Verify(b, sets, expected);
+        RunQueries(b, sets, expected);
         std::printf("\nload average at the end: %s\n", LoadAverage().c_str());
         return 0;
     } catch (const std::exception& e) {

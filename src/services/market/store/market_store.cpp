@@ -3,8 +3,10 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "core/sql/database.hpp"
 #include "core/util/search_text.hpp"
@@ -318,8 +320,82 @@ void AddPostgresTerms(const FeedQuery& q, bool gin, std::string& where, std::vec
     }
 }
 
-// How many listings, newest first, PostgreSQL tests for the terms before it asks the GIN index for every match.
-std::size_t WalkRows(std::size_t wanted) { return std::clamp<std::size_t>(wanted * 40, 2'000, 40'000); }
+// PostgreSQL cannot estimate how many listings hold a term's n-grams (neighbouring bigrams are far from
+// independent) and picks a plan that is seconds wrong either way, so the store chooses, from what a walk of the
+// newest listings finds: walking further in feed order (each listing read once, a common term fills a page
+// soon) or taking every match of the terms from the GIN index and sorting them (cheap for a rare term).
+class PostgresSearch {
+public:
+    PostgresSearch(Connection& c, const FeedQuery& q, const Bound& bound) : c_(c), q_(q), bound_(bound) {}
+
+    Rows Newest(std::string_view select, std::size_t limit) {
+        // A first walk sized for a common term: most searches end here.
+        const std::size_t first = std::clamp<std::size_t>(limit * 10, 2'000, 20'000);
+        Rows rows = Walk(select, first, limit);
+        if (rows.size() >= limit) return rows;
+        // How densely the newest listings hold the terms, and the terms with the filters, tells which is cheaper:
+        // walking on until `limit` listings pass, or fetching and sorting every match of the terms (which costs
+        // about three walked listings a match: scattered heap reads, then the sort).
+        const std::size_t sample = std::min<std::size_t>(first, 4'000);
+        std::string sql = "WITH l AS (" + Walked(sample, params_) + ") SELECT COUNT(*), COUNT(*) FILTER (WHERE TRUE";
+        AddFilters(q_, "l.price", sql, params_);
+        sql += "), (SELECT reltuples FROM pg_class WHERE oid = 'listings'::regclass) FROM l WHERE TRUE";
+        AddPostgresTerms(q_, false, sql, params_);
+        const Row counts = c_.Query(sql, Take()).at(0);
+        const double with_terms = static_cast<double>(counts[0].AsInt());
+        const double passing = static_cast<double>(counts[1].AsInt());
+        const double listings = std::max(static_cast<double>(sample), counts[2].AsDouble());
+        const double walk = passing > 0 ? static_cast<double>(limit) * static_cast<double>(sample) / passing : HUGE_VAL;
+        const double matches = with_terms * listings / static_cast<double>(sample);
+        if (walk < 3 * matches && walk < kMaxWalk) {
+            rows = Walk(select, static_cast<std::size_t>(walk * 1.3) + sample, limit);
+            if (rows.size() >= limit) return rows;
+        }
+        return AllMatches(select, limit);
+    }
+
+private:
+    static constexpr double kMaxWalk = 400'000;
+
+    // The newest `rows` public listings within the bound, as a subquery.
+    std::string Walked(std::size_t rows, std::vector<Value>& params) const {
+        std::string sql = "SELECT * FROM listings WHERE deleted_at IS NULL AND hidden = 0";
+        bound_.AddTo("feed_seq", sql, params);
+        params.emplace_back(static_cast<std::int64_t>(rows));
+        return sql + " ORDER BY feed_seq DESC LIMIT ?";
+    }
+
+    // The first `limit` listings of a walk of `rows` that hold the terms and pass the filters. The terms are
+    // tested on the keys alone: unpacking each row's n-gram array costs twice the substring test.
+    Rows Walk(std::string_view select, std::size_t rows, std::size_t limit) {
+        std::string sql = std::string("SELECT ").append(select).append(" FROM (").append(Walked(rows, params_)).append(
+            ") l LEFT JOIN market_users u ON u.user_id = l.seller_id WHERE TRUE");
+        AddPostgresTerms(q_, false, sql, params_);
+        AddFilters(q_, "l.price", sql, params_);
+        params_.emplace_back(static_cast<std::int64_t>(limit));
+        return c_.Query(sql + " ORDER BY l.feed_seq DESC LIMIT ?", Take());
+    }
+
+    // Every match from the GIN index, sorted. `+ 0` keeps the other indexes out: the feed's from giving the
+    // order, the price's from a BitmapAnd that the generic plan of this prepared statement picks for a price
+    // range without knowing it covers 40 % of the listings.
+    Rows AllMatches(std::string_view select, std::size_t limit) {
+        std::string sql = std::string("SELECT ").append(select).append(kFrom).append(" WHERE l.deleted_at IS NULL AND l.hidden = 0");
+        AddPostgresTerms(q_, true, sql, params_);
+        AddFilters(q_, "l.price + 0", sql, params_);
+        bound_.AddTo("l.feed_seq", sql, params_);
+        params_.emplace_back(static_cast<std::int64_t>(limit));
+        return c_.Query(sql + " ORDER BY l.feed_seq + 0 DESC LIMIT ?", Take());
+    }
+
+    // The parameters gathered for one statement, leaving none for the next.
+    std::vector<Value> Take() { return std::exchange(params_, {}); }
+
+    Connection& c_;
+    const FeedQuery& q_;
+    const Bound& bound_;
+    std::vector<Value> params_;
+};
 
 // The first `limit` public listings matching q's terms and filters within `bound`, newest first, as the
 // `select` columns.
@@ -343,37 +419,7 @@ Rows NewestMatches(Connection& c, const FeedQuery& q, std::string_view select, c
                            .append(" ORDER BY listing_search.rowid DESC LIMIT ?"),
                        params);
     }
-    // PostgreSQL cannot estimate how many listings hold a term's n-grams (neighbouring bigrams are far from
-    // independent) and picks a plan that is seconds wrong either way, so the choice is made here. First the
-    // newest listings are walked in feed order and tested (on the keys alone: unpacking the n-gram array of
-    // each row costs more than the substring test): a term common enough fills the page there.
-    std::string walked = " WHERE deleted_at IS NULL AND hidden = 0";
-    bound.AddTo("feed_seq", walked, params);
-    params.emplace_back(static_cast<std::int64_t>(WalkRows(limit)));
-    std::string tests;
-    AddPostgresTerms(q, false, tests, params);
-    AddFilters(q, "l.price", tests, params);
-    params.emplace_back(static_cast<std::int64_t>(limit));
-    Rows rows = c.Query(std::string("SELECT ")
-                            .append(select)
-                            .append(" FROM (SELECT * FROM listings")
-                            .append(walked)
-                            .append(" ORDER BY feed_seq DESC LIMIT ?) l LEFT JOIN market_users u ON u.user_id = l.seller_id "
-                                    "WHERE TRUE")
-                            .append(tests)
-                            .append(" ORDER BY l.feed_seq DESC LIMIT ?"),
-                        params);
-    if (rows.size() >= limit) return rows;
-    // Otherwise the term is rare enough that taking every match from the GIN index and sorting them is cheap
-    // (`+ 0` keeps the feed index from giving the order).
-    params.clear();
-    std::string where = " WHERE l.deleted_at IS NULL AND l.hidden = 0";
-    AddPostgresTerms(q, true, where, params);
-    AddFilters(q, "l.price", where, params);
-    bound.AddTo("l.feed_seq", where, params);
-    params.emplace_back(static_cast<std::int64_t>(limit));
-    return c.Query(std::string("SELECT ").append(select).append(kFrom).append(where).append(" ORDER BY l.feed_seq + 0 DESC LIMIT ?"),
-                   params);
+    return PostgresSearch(c, q, bound).Newest(select, limit);
 }
 
 // A search sorted by price or popularity orders the newest `sort_window` matches, all of them when there are
