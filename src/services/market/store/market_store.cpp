@@ -397,29 +397,32 @@ private:
     std::vector<Value> params_;
 };
 
-// The first `limit` public listings matching q's terms and filters within `bound`, newest first, as the
-// `select` columns.
-Rows NewestMatches(Connection& c, const FeedQuery& q, std::string_view select, const Bound& bound, std::size_t limit) {
+// What a search reads of each match: a page's columns, or only a sorted search's window keys.
+enum class Reading { kPage, kWindow };
+
+// The first `limit` public listings matching q's terms and filters within `bound`, newest first. A window
+// reading gives (feed_seq, price, popularity).
+Rows NewestMatches(Connection& c, const FeedQuery& q, Reading reading, const Bound& bound, std::size_t limit) {
+    const std::string select =
+        reading == Reading::kPage ? std::string(kColumns) : std::string("l.feed_seq, l.price, ").append(kPopularity);
+    if (!IsSqlite(c)) return PostgresSearch(c, q, bound).Newest(select, limit);
+    // Driven from the FTS5 index, whose rowid is the feed_seq: it hands out rows newest first, applies the bound
+    // itself, and the LIMIT stops it after a page. A window is read from listings_search_window alone (V005),
+    // which SQLite would pass over for the unique feed_seq index and then read every listing row.
     std::vector<Value> params;
-    if (IsSqlite(c)) {
-        // Driven from the FTS5 index, whose rowid is the feed_seq: it hands out rows newest first, applies the
-        // bound itself, and the LIMIT stops it after a page.
-        std::string match;
-        for (const auto& key : q.search_keys) match.append(match.empty() ? "\"" : " \"").append(key).append("\"");
-        std::string where = " WHERE listing_search MATCH ? AND l.deleted_at IS NULL AND l.hidden = 0";
-        params.emplace_back(std::move(match));
-        AddFilters(q, "l.price", where, params);
-        bound.AddTo("listing_search.rowid", where, params);
-        params.emplace_back(static_cast<std::int64_t>(limit));
-        return c.Query(std::string("SELECT ")
-                           .append(select)
-                           .append(" FROM listing_search JOIN listings l ON l.feed_seq = listing_search.rowid "
-                                   "LEFT JOIN market_users u ON u.user_id = l.seller_id")
-                           .append(where)
-                           .append(" ORDER BY listing_search.rowid DESC LIMIT ?"),
-                       params);
-    }
-    return PostgresSearch(c, q, bound).Newest(select, limit);
+    std::string match;
+    for (const auto& key : q.search_keys) match.append(match.empty() ? "\"" : " \"").append(key).append("\"");
+    std::string sql = std::string("SELECT ").append(select).append(
+        reading == Reading::kPage ? " FROM listing_search JOIN listings l ON l.feed_seq = listing_search.rowid "
+                                    "LEFT JOIN market_users u ON u.user_id = l.seller_id"
+                                  : " FROM listing_search JOIN listings l INDEXED BY listings_search_window "
+                                    "ON l.feed_seq = listing_search.rowid");
+    sql += " WHERE listing_search MATCH ? AND l.deleted_at IS NULL AND l.hidden = 0";
+    params.emplace_back(std::move(match));
+    AddFilters(q, "l.price", sql, params);
+    bound.AddTo("listing_search.rowid", sql, params);
+    params.emplace_back(static_cast<std::int64_t>(limit));
+    return c.Query(sql + " ORDER BY listing_search.rowid DESC LIMIT ?", params);
 }
 
 // A search sorted by price or popularity orders the newest `sort_window` matches, all of them when there are
@@ -428,8 +431,7 @@ Rows NewestMatches(Connection& c, const FeedQuery& q, std::string_view select, c
 FeedPage SortedSearch(Connection& c, const FeedQuery& q) {
     const std::int64_t floor = q.after ? q.after->window_floor : 0;
     const std::size_t window_limit = floor > 0 ? 2 * q.sort_window : q.sort_window;
-    const Rows window = NewestMatches(c, q, std::string("l.feed_seq, l.price, ").append(kPopularity),
-                                      floor > 0 ? Bound{">=", floor} : Bound{}, window_limit);
+    const Rows window = NewestMatches(c, q, Reading::kWindow, floor > 0 ? Bound{">=", floor} : Bound{}, window_limit);
     struct Candidate {
         std::int64_t key;
         std::int64_t feed_seq;
@@ -661,7 +663,9 @@ core::Task<bool> MarketStore::IsWished(std::int64_t id, std::int64_t user_id) co
 core::Task<FeedPage> MarketStore::Feed(const FeedQuery& q) const {
     co_return co_await db_.Read([&](Connection& c) {
         if (q.search_keys.empty()) return PlainFeed(c, q);
-        if (q.sort == Sort::kNewest) return PageOf(NewestMatches(c, q, kColumns, Bound::Before(q.after), q.limit + 1), q.limit, q.sort);
+        if (q.sort == Sort::kNewest) {
+            return PageOf(NewestMatches(c, q, Reading::kPage, Bound::Before(q.after), q.limit + 1), q.limit, q.sort);
+        }
         return SortedSearch(c, q);
     });
 }
