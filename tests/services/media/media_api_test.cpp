@@ -353,8 +353,10 @@ TEST_F(MediaApi, ARoomHoldsThePhotosSentInItUntilItIsPurged) {
     EXPECT_EQ(PhotoInfo::FromJson(items.at(0).as_object()).room_id, 4);
     EXPECT_FALSE(PhotoInfo::FromJson(items.at(0).as_object()).post_id);
     EXPECT_EQ(PhotoInfo::FromJson(items.at(1).as_object()).post_id, 30);
-    EXPECT_TRUE(PhotoInfo::FromJson(items.at(1).as_object()).HeldOtherThan(std::nullopt));
-    EXPECT_FALSE(PhotoInfo::FromJson(items.at(1).as_object()).HeldOtherThan(30));
+    EXPECT_TRUE(PhotoInfo::FromJson(items.at(1).as_object()).HeldOtherThan(std::nullopt, std::nullopt));
+    EXPECT_FALSE(PhotoInfo::FromJson(items.at(1).as_object()).HeldOtherThan(30, std::nullopt));
+    EXPECT_TRUE(PhotoInfo::FromJson(items.at(0).as_object()).HeldOtherThan(std::nullopt, 5));
+    EXPECT_FALSE(PhotoInfo::FromJson(items.at(0).as_object()).HeldOtherThan(std::nullopt, 4));
 
     // Never collected as an orphan while the room holds it; released with the room's history, then collected.
     const auto advancing = [&](const std::function<bool()>& done) {

@@ -11,7 +11,7 @@ std::optional<Refusal> RefusePhoto(const std::vector<media::PhotoInfo>& found, s
     if (found.empty() || found[0].owner_id != sender_id) return Refusal{422, "chat.photo_not_found"};
     const media::PhotoInfo& photo = found[0];
     if (!photo.ready) return Refusal{422, "chat.photo_not_ready"};
-    if (photo.post_id || (photo.room_id && photo.room_id != room_id)) return Refusal{422, "chat.photo_in_use"};
+    if (photo.HeldOtherThan(std::nullopt, room_id)) return Refusal{422, "chat.photo_in_use"};
     return std::nullopt;
 }
 

@@ -83,7 +83,7 @@ core::Task<std::optional<http::Response>> ResolveReferences(const MarketDeps& de
                 errors.push_back({"photo_ids", "market.photo_not_ready"});
                 break;
             }
-            if (it->HeldOtherThan(listing_id)) {
+            if (it->HeldOtherThan(listing_id, std::nullopt)) {
                 errors.push_back({"photo_ids", "market.photo_in_use"});
                 break;
             }

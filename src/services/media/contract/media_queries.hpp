@@ -27,9 +27,11 @@ struct PhotoInfo {
     std::optional<std::int64_t> post_id;  // the listing that holds it, if one does
     std::optional<std::int64_t> room_id;  // the chat room it was sent in, if it was
 
-    /// Whether something other than `post_id` holds it: such a photo cannot be attached there (it would
-    /// go when its holder lets it go).
-    bool HeldOtherThan(std::optional<std::int64_t> post) const { return room_id || (post_id && post_id != post); }
+    /// Whether something other than the given listing or room holds it (pass the one that asks, nullopt for
+    /// the other): such a photo cannot be attached there, it would go when its holder lets it go.
+    bool HeldOtherThan(std::optional<std::int64_t> post, std::optional<std::int64_t> room) const {
+        return (post_id && post_id != post) || (room_id && room_id != room);
+    }
 
     boost::json::object ToJson() const;
     static PhotoInfo FromJson(const boost::json::object& json);

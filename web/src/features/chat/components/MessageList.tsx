@@ -3,7 +3,7 @@ import { errorText } from '../../../shared/api/errorText';
 import type { Lang } from '../../../shared/api/types';
 import { fmt } from '../../../shared/i18n';
 import type { Row } from '../model/rows';
-import type { PendingMessage } from '../model/timeline';
+import type { PendingMessage, SendFailure } from '../model/timeline';
 import { useChatI18n, type ChatTexts } from '../i18n';
 import { formatDay, formatTime, noticeText } from './format';
 
@@ -22,14 +22,13 @@ function PendingBubble({
   onDiscard: (p: PendingMessage) => void;
 }) {
   const failed = pending.status === 'failed';
-  const why =
-    pending.error === 'closed'
-      ? t.chatRoom.failedClosed
-      : pending.error === 'offline'
-        ? t.chatRoom.failedOffline
-        : pending.error === 'photo'
-          ? t.chatRoom.failedPhoto
-          : t.chatRoom.failed;
+  const reasons: Record<SendFailure, string> = {
+    closed: t.chatRoom.failedClosed,
+    offline: t.chatRoom.failedOffline,
+    photo: t.chatRoom.failedPhoto,
+    failed: t.chatRoom.failed,
+  };
+  const why = reasons[pending.error ?? 'failed'];
   return (
     <li className={`msg is-mine is-first is-pending${failed ? ' is-failed' : ''}`} data-testid="chat-pending" data-status={pending.status}>
       <div className="msg-line">
